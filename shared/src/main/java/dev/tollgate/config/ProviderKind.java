@@ -1,0 +1,74 @@
+package dev.tollgate.config;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The providers a deployment's {@code model: <prefix>/<model id>} may name, with the defaults a
+ * LiteLLM user expects: base URL, and the environment variables read for the key when the config
+ * gives none.
+ */
+public enum ProviderKind {
+    OPENAI("openai", Family.OPENAI, "https://api.openai.com/v1", "OPENAI_API_KEY"),
+    GROQ("groq", Family.OPENAI, "https://api.groq.com/openai/v1", "GROQ_API_KEY"),
+    MISTRAL("mistral", Family.OPENAI, "https://api.mistral.ai/v1", "MISTRAL_API_KEY"),
+    DEEPSEEK("deepseek", Family.OPENAI, "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY"),
+    TOGETHER_AI("together_ai", Family.OPENAI, "https://api.together.xyz/v1",
+            "TOGETHER_AI_API_KEY", "TOGETHERAI_API_KEY"),
+    OPENROUTER("openrouter", Family.OPENAI, "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY"),
+    FIREWORKS_AI("fireworks_ai", Family.OPENAI, "https://api.fireworks.ai/inference/v1",
+            "FIREWORKS_AI_API_KEY", "FIREWORKS_API_KEY"),
+    HOSTED_VLLM("hosted_vllm", Family.OPENAI, null, "HOSTED_VLLM_API_KEY"),
+    ANTHROPIC("anthropic", Family.ANTHROPIC, "https://api.anthropic.com", "ANTHROPIC_API_KEY");
+
+    /** Providers that share one wire format share one translator. */
+    public enum Family { OPENAI, ANTHROPIC }
+
+    private static final Map<String, ProviderKind> BY_PREFIX = new HashMap<>();
+
+    static {
+        for (ProviderKind k : values()) {
+            BY_PREFIX.put(k.prefix, k);
+        }
+    }
+
+    private final String prefix;
+    private final Family family;
+    private final String defaultBaseUrl;
+    private final List<String> keyEnvVars;
+
+    ProviderKind(String prefix, Family family, String defaultBaseUrl, String... keyEnvVars) {
+        this.prefix = prefix;
+        this.family = family;
+        this.defaultBaseUrl = defaultBaseUrl;
+        this.keyEnvVars = List.of(keyEnvVars);
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    /** The base URL used when {@code api_base} is not set; null where the provider has none. */
+    public String defaultBaseUrl() {
+        return defaultBaseUrl;
+    }
+
+    /** Environment variables tried, in order, for the key when the config gives none. */
+    public List<String> keyEnvVars() {
+        return keyEnvVars;
+    }
+
+    /** The provider for a prefix, or null. */
+    public static ProviderKind fromPrefix(String prefix) {
+        return BY_PREFIX.get(prefix);
+    }
+
+    public static List<String> prefixes() {
+        return BY_PREFIX.keySet().stream().sorted().toList();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.tollgate.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** Everything one benchmark run is told; see {@code bench/README.md} for the flags. */
+record BenchOptions(double rate, double sustainedRate, int connections, Duration warmup, Duration duration,
+                    Duration sustainedDuration, int chunks, long mockLatencyMillis, int startupRuns,
+                    String gatewayClasspath, List<String> gatewayJvmOptions, List<String> mockJvmOptions,
+                    Path artifact, Path out, Path workDir, String commit, boolean quick) {
+
+    static final String DEFAULT_GATEWAY_JVM = "-XX:+UseSerialGC -Xms256m -Xmx256m -XX:+AlwaysPreTouch";
+    static final String DEFAULT_MOCK_JVM = "-XX:+UseSerialGC -Xms256m -Xmx256m -XX:+AlwaysPreTouch";
+
+    static BenchOptions from(Args a) {
+        boolean quick = a.flag("quick");
+        Duration duration = a.duration("duration", quick ? Duration.ofSeconds(4) : Duration.ofSeconds(20));
+        return new BenchOptions(
+                a.doubleValue("rate", 1000),
+                a.doubleValue("sustained-rate", 2000),
+                a.intValue("concurrency", 16),
+                a.duration("warmup", quick ? Duration.ofSeconds(2) : Duration.ofSeconds(5)),
+                duration,
+                a.duration("sustained-duration", quick ? duration : Duration.ofSeconds(30)),
+                a.intValue("chunks", 10),
+                a.intValue("mock-latency-ms", 0),
+                a.intValue("startup-runs", quick ? 1 : 3),
+                a.string("gateway-cp", ""),
+                split(a.string("gateway-jvm", DEFAULT_GATEWAY_JVM)),
+                split(a.string("mock-jvm", DEFAULT_MOCK_JVM)),
+                Path.of(a.string("artifact", "functions/completion-handler/target/completion-handler-lambda.zip")),
+                Path.of(a.string("out", "bench/results/latest.md")),
+                Path.of(a.string("work-dir", "bench/target/run")),
+                a.string("commit", "unknown"),
+                quick);
+    }
+
+    boolean gatewayAvailable() {
+        return !gatewayClasspath.isBlank();
+    }
+
+    private static List<String> split(String options) {
+        return Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.tollgate.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.Headers;
+import java.util.List;
+
+/**
+ * How one provider speaks over HTTP, for {@link MockUpstream}: its real response bodies, stream
+ * frames and error bodies, built from a provider-neutral {@link Answer}. One implementation per
+ * provider family; the conformance suite runs every scenario against each.
+ */
+public interface ProviderWire {
+
+    /** The config prefix of the provider this wire stands in for, e.g. {@code anthropic}. */
+    String prefix();
+
+    /** What to write as {@code api_base} so that the provider calls the mock rooted at {@code mockRoot}. */
+    String apiBase(String mockRoot);
+
+    /** Whether a request to {@code path} with {@code body} asks for a stream. */
+    boolean isStream(String path, JsonNode body);
+
+    /** The 200 body of a non-streamed answer. */
+    byte[] body(Answer answer, String model);
+
+    /** The stream frames of an answer, each complete (an SSE event with its blank line, or an NDJSON line), end marker included. */
+    List<String> events(Answer answer, String model);
+
+    /** The Content-Type of a stream, e.g. {@code text/event-stream}. */
+    default String streamContentType() {
+        return "text/event-stream";
+    }
+
+    /** An error body in the provider's own shape. */
+    byte[] errorBody(int status, String message);
+
+    /** The stream frame the provider sends for an error after a stream has begun, or null if it has none. */
+    default String streamErrorEvent(String message) {
+        return null;
+    }
+
+    /** The API key the gateway sent, read from wherever this provider carries it. */
+    String apiKeyFrom(Headers headers);
+}

@@ -1,0 +1,13 @@
+package dev.tollgate.testing;
+
+import java.util.List;
+
+/** Every provider wire the conformance suite runs against. A new provider adds its wire here. */
+public final class ProviderWires {
+    private ProviderWires() {
+    }
+
+    public static List<ProviderWire> all() {
+        return List.of(new OpenAiWire(), new OpenAiWire("groq"));
+    }
+}

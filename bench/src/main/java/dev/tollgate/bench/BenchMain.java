@@ -21,6 +21,7 @@ import java.util.Map;
 public final class BenchMain {
     private static final String HOST = "127.0.0.1";
     private static final String AUTH = "Bearer sk-bench";
+    private static final int PREWARM_CONNECTIONS = 2;
     private static final String MESSAGES = "\"messages\":[{\"role\":\"system\",\"content\":\"You are a terse assistant.\"},"
             + "{\"role\":\"user\",\"content\":\"Say something about toll gates in one sentence.\"}],"
             + "\"max_tokens\":64,\"temperature\":0.2";
@@ -75,12 +76,14 @@ public final class BenchMain {
     }
 
     /**
-     * Unrecorded load (both call types, at the sustained rate, for twice the warm-up) so the JIT has
-     * compiled the hot paths of client, mock and gateway before anything is measured.
+     * Unrecorded closed-loop load (both call types, {@value #PREWARM_CONNECTIONS} connections, its own
+     * warm-up plus as long again) so the JIT has compiled the hot paths of client, mock and gateway before
+     * anything is measured. Closed loop, because an open-loop rate aimed at a cold JVM only builds a
+     * backlog.
      */
     private void prewarm(String what, int port) throws InterruptedException {
         for (boolean stream : new boolean[] {false, true}) {
-            load("prewarm " + what + (stream ? " stream" : " non-stream"), port, stream, options.sustainedRate(),
+            load("prewarm " + what + (stream ? " stream" : " non-stream"), port, stream, 0, PREWARM_CONNECTIONS,
                     options.warmup());
         }
     }
@@ -132,11 +135,16 @@ public final class BenchMain {
 
     private LoadResult load(String label, int port, boolean stream, double rate, Duration duration)
             throws InterruptedException {
+        return load(label, port, stream, rate, options.connections(), duration);
+    }
+
+    private LoadResult load(String label, int port, boolean stream, double rate, int connections, Duration duration)
+            throws InterruptedException {
         byte[] request = HttpConnection.post(HOST, port, "/v1/chat/completions", AUTH, stream ? STREAM_BODY : PLAIN_BODY);
-        LoadSpec spec = new LoadSpec(label, HOST, port, request, stream, rate, options.connections(),
-                options.warmup(), duration);
-        System.err.printf(Locale.ROOT, "running %s at %s req/s: %d s warm-up + %d s...%n", label,
-                Report.num(rate), options.warmup().toSeconds(), duration.toSeconds());
+        LoadSpec spec = new LoadSpec(label, HOST, port, request, stream, rate, connections, options.warmup(), duration);
+        System.err.printf(Locale.ROOT, "running %s at %s over %d connections: %d s warm-up + %d s...%n", label,
+                rate > 0 ? Report.num(rate) + " req/s" : "full speed", connections, options.warmup().toSeconds(),
+                duration.toSeconds());
         LoadResult r = LoadGenerator.run(spec, cpu);
         System.err.printf(Locale.ROOT, "  %.0f req/s, %d errors, p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
                 r.achievedRps(), r.errors(), Report.ms(r.total().percentile(50)),

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -54,9 +53,9 @@ final class LoadGenerator {
         endNanos = measureNanos + spec.duration().toNanos();
         go.countDown();
         sleepUntil(measureNanos);
-        Map<String, Long> before = cpu.snapshot();
+        CpuMeter.Snapshot before = cpu.snapshot();
         sleepUntil(endNanos);
-        Map<String, Long> after = cpu.snapshot();
+        CpuMeter.Snapshot after = cpu.snapshot();
         for (Thread t : threads) {
             t.join();
         }
@@ -73,7 +72,8 @@ final class LoadGenerator {
             errors += w.errors;
         }
         return new LoadResult(spec, total, firstByte, lag, ok, errors, spec.duration().toNanos() / 1e9,
-                firstError.get(), CpuMeter.delta(before, after));
+                firstError.get(), CpuMeter.delta(before, after),
+                CpuMeter.threadShares(before, after));
     }
 
     private static void sleepUntil(long deadline) {

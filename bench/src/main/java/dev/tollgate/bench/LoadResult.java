@@ -7,10 +7,10 @@ import java.util.Map;
  * time from writing the request to reading the response's last byte; {@code firstByte} the time to
  * its first body byte (for a stream: the first event); {@code lag} how late each request started
  * against the open-loop schedule (all zero in closed loop). {@code cpuNanos}: CPU used per process
- * during the window.
+ * during the window; {@code threadShares}: per process, which of its threads used it.
  */
 record LoadResult(LoadSpec spec, Histogram total, Histogram firstByte, Histogram lag, long ok, long errors,
-                  double seconds, String firstError, Map<String, Long> cpuNanos) {
+                  double seconds, String firstError, Map<String, Long> cpuNanos, Map<String, String> threadShares) {
 
     double achievedRps() {
         return seconds <= 0 ? 0 : ok / seconds;

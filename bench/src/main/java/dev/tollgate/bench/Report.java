@@ -127,6 +127,14 @@ final class Report {
                     r.spec().label(), r.achievedRps(), num(r.spec().rate()), r.spec().duration().toSeconds(),
                     r.errors(), met ? "met" : "missed"));
         }
+        md.append('\n');
+        for (LoadResult r : runs) {
+            String shares = r.threadShares().getOrDefault("gateway", "");
+            if (!shares.isEmpty() && r.cpuNanos().getOrDefault("gateway", 0L) > 0.1 * r.spec().duration().toNanos()) {
+                md.append("- gateway CPU in ").append(r.spec().label()).append(", by thread: ").append(shares)
+                        .append('\n');
+            }
+        }
         runs.stream().filter(r -> r.firstError() != null).forEach(r ->
                 md.append("- first error in ").append(r.spec().label()).append(": `")
                         .append(r.firstError().replace('\n', ' ').replace('`', '\'')).append("`\n"));

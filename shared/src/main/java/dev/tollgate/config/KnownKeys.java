@@ -23,7 +23,13 @@ final class KnownKeys {
             "input_cost_per_token", "output_cost_per_token");
 
     static final Set<String> MODEL_INFO = Set.of(
-            "id", "input_cost_per_token", "output_cost_per_token", "max_input_tokens", "max_output_tokens", "mode");
+            "id", "input_cost_per_token", "output_cost_per_token", "max_input_tokens", "max_output_tokens", "mode",
+            // read by LiteLLM for pricing and capability lookups; common in real configs
+            "base_model", "max_tokens", "litellm_provider", "access_groups", "description", "tpm", "rpm",
+            "cache_read_input_token_cost", "cache_creation_input_token_cost", "supports_function_calling",
+            "supports_parallel_function_calling", "supports_vision", "supports_response_schema",
+            "supports_prompt_caching", "supports_reasoning", "supports_system_messages", "supports_tool_choice",
+            "supports_audio_input", "supports_audio_output", "supports_pdf_input", "supports_web_search");
 
     static final Set<String> ROUTER_SETTINGS = Set.of(
             "routing_strategy", "num_retries", "timeout", "stream_timeout",

@@ -22,7 +22,7 @@ class ConfigWarningsTest {
                   - model_name: a
                     litellm_params: {model: openai/gpt-4o}
                     litellm_params_typo: {rpm: 5}
-                    model_info: {id: a1, base_model: gpt-4o}
+                    model_info: {id: a1, base_modle: gpt-4o}
                 router_settings: {routing_strategy: simple-shuffle, round_robin: true}
                 litellm_settings: {drop_params: true, drop_parms: true}
                 general_settings: {ui_access_mode: admin_only}
@@ -32,7 +32,7 @@ class ConfigWarningsTest {
         assertEquals(List.of(
                 "unknown key server_settings (ignored)",
                 "unknown key model_list[0].litellm_params_typo (ignored)",
-                "unknown key model_list[0].model_info.base_model (ignored)",
+                "unknown key model_list[0].model_info.base_modle (ignored)",
                 "unknown key router_settings.round_robin (ignored)",
                 "unknown key litellm_settings.drop_parms (ignored)",
                 "unknown key general_settings.ui_access_mode (ignored)"), warnings);
@@ -150,11 +150,22 @@ class ConfigWarningsTest {
                 model_list:
                   - model_name: a
                     litellm_params: {model: openai/gpt-4o}
-                    model_info: {mode: embedding, supports_vision: true}
+                    model_info: {mode: embedding, supports_visionn: true}
                 """, MASTER);
 
         assertEquals("embedding", loaded.config().deployments().get(0).info().mode());
         assertNull(loaded.config().deployments().get(0).info().inputCostPerToken());
-        assertEquals(List.of("unknown key model_list[0].model_info.supports_vision (ignored)"), loaded.warnings());
+        assertEquals(List.of("unknown key model_list[0].model_info.supports_visionn (ignored)"), loaded.warnings());
+    }
+
+    @Test
+    void doesNotWarnAboutModelInfoKeysLiteLlmUses() {
+        LoadedConfig loaded = ConfigLoader.parse("""
+                model_list:
+                  - model_name: a
+                    litellm_params: {model: openai/gpt-4o, api_key: sk-x}
+                    model_info: {base_model: gpt-4o, max_tokens: 4096, supports_vision: true, supports_function_calling: true}
+                """, MASTER);
+        assertEquals(List.of(), loaded.warnings());
     }
 }

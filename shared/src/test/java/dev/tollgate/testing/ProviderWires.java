@@ -8,6 +8,6 @@ public final class ProviderWires {
     }
 
     public static List<ProviderWire> all() {
-        return List.of();
+        return List.of(new AnthropicWire());
     }
 }

@@ -1,0 +1,52 @@
+package dev.tollgate.completion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.http.Exchange;
+import dev.tollgate.http.Handler;
+import dev.tollgate.keys.MasterKeyAuth;
+import dev.tollgate.openai.ChatCompletion;
+import dev.tollgate.openai.ChatRequest;
+import dev.tollgate.openai.ChatRequestReader;
+import dev.tollgate.router.OpenedStream;
+import dev.tollgate.router.Routed;
+import dev.tollgate.router.Router;
+import java.io.IOException;
+
+/**
+ * {@code POST /v1/chat/completions}: authenticate, read and validate, route, answer (as one JSON
+ * body or as an event stream). Errors before the first byte are ordinary JSON errors.
+ */
+final class ChatCompletionsHandler implements Handler {
+    private final MasterKeyAuth auth;
+    private final Router router;
+    private final long maxBodyBytes;
+
+    ChatCompletionsHandler(MasterKeyAuth auth, Router router, long maxBodyBytes) {
+        this.auth = auth;
+        this.router = router;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handle(Exchange ex) throws IOException {
+        auth.check(ex);
+        JsonNode body = RequestBodies.readJson(ex, maxBodyBytes);
+        ChatRequest request = ChatRequestReader.read(body);
+        if (request.stream()) {
+            stream(ex, request);
+        } else {
+            Routed<ChatCompletion> routed = router.complete(request, ex.requestId());
+            CallHeaders.set(ex, routed);
+            ex.sendJson(200, routed.value());
+        }
+    }
+
+    private void stream(Exchange ex, ChatRequest request) throws IOException {
+        Routed<OpenedStream> routed = router.stream(request, ex.requestId());
+        try (OpenedStream opened = routed.value()) {
+            CallHeaders.set(ex, routed);
+            StreamRelay relay = new StreamRelay(ex.startEventStream(), request.wantsStreamUsage());
+            relay.relay(opened);
+        }
+    }
+}

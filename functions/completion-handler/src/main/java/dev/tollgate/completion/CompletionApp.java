@@ -1,0 +1,33 @@
+package dev.tollgate.completion;
+
+import dev.tollgate.config.GatewayConfig;
+import dev.tollgate.http.Routes;
+import dev.tollgate.http.UpstreamClient;
+import dev.tollgate.keys.MasterKeyAuth;
+import dev.tollgate.provider.ProviderRegistry;
+import dev.tollgate.router.ModelGroups;
+import dev.tollgate.router.Router;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/** The completion-handler's routes, wired from a parsed config. Built once at start-up. */
+public final class CompletionApp {
+    public static final String VERSION = CompletionApp.class.getPackage().getImplementationVersion() != null
+            ? CompletionApp.class.getPackage().getImplementationVersion() : "dev";
+
+    private CompletionApp() {
+    }
+
+    public static Routes routes(GatewayConfig config, BooleanSupplier ready) {
+        MasterKeyAuth auth = new MasterKeyAuth(config.general().masterKey());
+        ModelGroups groups = new ModelGroups(config.deployments());
+        Router router = new Router(groups, ProviderRegistry.standard(new UpstreamClient()), config.router(),
+                config.litellm().dropParams());
+        Routes routes = new Routes();
+        routes.addOpenAi("POST", "/chat/completions",
+                new ChatCompletionsHandler(auth, router, config.general().maxRequestBodyBytes()));
+        routes.addOpenAi("GET", "/models", new ModelsHandler(groups.names(), auth, Instant.now().getEpochSecond()));
+        HealthHandlers.register(routes, VERSION, ready);
+        return routes;
+    }
+}

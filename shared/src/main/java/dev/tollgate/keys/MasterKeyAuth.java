@@ -1,0 +1,48 @@
+package dev.tollgate.keys;
+
+import dev.tollgate.config.Secret;
+import dev.tollgate.error.ErrorKind;
+import dev.tollgate.error.GatewayException;
+import dev.tollgate.http.Exchange;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Checks the caller's key against {@code general_settings.master_key}. Both sides are hashed before
+ * a constant-time comparison, so neither the content nor the length of the key leaks through timing.
+ * With no master key configured the gateway is open.
+ */
+public final class MasterKeyAuth {
+    private final byte[] masterDigest;
+
+    public MasterKeyAuth(Secret masterKey) {
+        this.masterDigest = masterKey == null ? null : sha256(masterKey.value());
+    }
+
+    public boolean enabled() {
+        return masterDigest != null;
+    }
+
+    public void check(Exchange ex) {
+        if (masterDigest == null) {
+            return;
+        }
+        String key = BearerKey.from(ex);
+        if (key == null) {
+            throw new GatewayException(ErrorKind.AUTHENTICATION, "Missing API key. Pass it as "
+                    + "'Authorization: Bearer <key>'.");
+        }
+        if (!MessageDigest.isEqual(masterDigest, sha256(key))) {
+            throw new GatewayException(ErrorKind.AUTHENTICATION, "Invalid API key.");
+        }
+    }
+
+    static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

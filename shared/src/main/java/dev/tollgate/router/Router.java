@@ -1,0 +1,95 @@
+package dev.tollgate.router;
+
+import dev.tollgate.config.Deployment;
+import dev.tollgate.config.RouterSettings;
+import dev.tollgate.error.GatewayException;
+import dev.tollgate.openai.ChatCompletion;
+import dev.tollgate.openai.ChatCompletionChunk;
+import dev.tollgate.openai.ChatRequest;
+import dev.tollgate.provider.ChatProvider;
+import dev.tollgate.provider.ChunkStream;
+import dev.tollgate.provider.ProviderCall;
+import dev.tollgate.provider.ProviderRegistry;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Sends a request to its model group. Deployments are tried in config order; a failure that another
+ * deployment could survive (see {@link dev.tollgate.error.ErrorKind#mayRetry()}) moves on to the
+ * next, anything else is returned at once. A stream moves on only before its first chunk.
+ */
+public final class Router {
+    private final ModelGroups groups;
+    private final ProviderRegistry providers;
+    private final RouterSettings settings;
+    private final boolean dropParams;
+
+    public Router(ModelGroups groups, ProviderRegistry providers, RouterSettings settings, boolean dropParams) {
+        this.groups = groups;
+        this.providers = providers;
+        this.settings = settings;
+        this.dropParams = dropParams;
+    }
+
+    public ModelGroups groups() {
+        return groups;
+    }
+
+    public Routed<ChatCompletion> complete(ChatRequest request, String requestId) {
+        return route(request, requestId, (provider, call) -> provider.complete(call));
+    }
+
+    public Routed<OpenedStream> stream(ChatRequest request, String requestId) {
+        return route(request, requestId, (provider, call) -> {
+            ChunkStream s = provider.stream(call);
+            try {
+                ChatCompletionChunk first = s.next();
+                return new OpenedStream(s, first);
+            } catch (RuntimeException e) {
+                s.close();
+                throw e;
+            }
+        });
+    }
+
+    private interface Attempt<T> {
+        T run(ChatProvider provider, ProviderCall call);
+    }
+
+    private <T> Routed<T> route(ChatRequest request, String requestId, Attempt<T> attempt) {
+        List<Deployment> group = groups.resolve(request.model());
+        long upstreamNanos = 0;
+        GatewayException last = null;
+        int attempts = 0;
+        for (Deployment d : group) {
+            ChatProvider provider = providers.forKind(d.provider());
+            ChatRequest filtered = provider.params().apply(request, dropParams);
+            ProviderCall call = new ProviderCall(filtered, d, d.apiKey(), timeout(d), streamTimeout(d), requestId);
+            attempts++;
+            long start = System.nanoTime();
+            try {
+                T value = attempt.run(provider, call);
+                upstreamNanos += System.nanoTime() - start;
+                return new Routed<>(value, d, attempts, upstreamNanos);
+            } catch (GatewayException e) {
+                upstreamNanos += System.nanoTime() - start;
+                if (!e.kind().mayRetry()) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private Duration timeout(Deployment d) {
+        return d.timeout() != null ? d.timeout() : settings.timeout();
+    }
+
+    private Duration streamTimeout(Deployment d) {
+        if (d.streamTimeout() != null) {
+            return d.streamTimeout();
+        }
+        return settings.streamTimeout() != null ? settings.streamTimeout() : timeout(d);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.tollgate.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.config.Deployment;
+import dev.tollgate.config.GatewayConfig;
+import dev.tollgate.config.GeneralSettings;
+import dev.tollgate.config.LitellmSettings;
+import dev.tollgate.config.ModelInfo;
+import dev.tollgate.config.ProviderKind;
+import dev.tollgate.config.RouterSettings;
+import dev.tollgate.config.Secret;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Builds configs for tests without a YAML file. */
+public final class TestConfigs {
+    private TestConfigs() {
+    }
+
+    public static Deployment deployment(String modelName, MockUpstream mock) {
+        return deployment(modelName, mock.wire().prefix(), mock.apiBase(), Map.of());
+    }
+
+    public static Deployment deployment(String modelName, String prefix, String apiBase, Map<String, JsonNode> params) {
+        return new Deployment(modelName, ProviderKind.fromPrefix(prefix), "upstream-" + modelName,
+                new Secret("sk-upstream-" + prefix), URI.create(apiBase), null, null, null, null, null, null, null,
+                params, new ModelInfo("dep-" + modelName + "-" + prefix, new BigDecimal("0.000001"),
+                new BigDecimal("0.000002"), null, null, "chat"));
+    }
+
+    public static Deployment withTimeouts(Deployment d, Duration timeout, Duration streamTimeout) {
+        return new Deployment(d.modelName(), d.provider(), d.upstreamModel(), d.apiKey(), d.apiBase(), d.apiVersion(),
+                timeout, streamTimeout, d.maxRetries(), d.rpm(), d.tpm(), d.weight(), d.params(), d.info());
+    }
+
+    public static GatewayConfig config(List<Deployment> deployments, String masterKey, boolean dropParams) {
+        return config(deployments, masterKey, dropParams, GeneralSettings.DEFAULT_MAX_REQUEST_BODY_BYTES);
+    }
+
+    public static GatewayConfig config(List<Deployment> deployments, String masterKey, boolean dropParams,
+                                       long maxBodyBytes) {
+        return new GatewayConfig(deployments,
+                new RouterSettings("simple-shuffle", 0, Duration.ofSeconds(30), null, Map.of()),
+                new LitellmSettings(dropParams, Map.of()),
+                new GeneralSettings(Secret.ofNullable(masterKey), maxBodyBytes, Map.of()));
+    }
+}

@@ -9,6 +9,7 @@ import dev.tollgate.http.UpstreamResponse;
 import dev.tollgate.openai.ChatCompletion;
 import dev.tollgate.provider.ChatProvider;
 import dev.tollgate.provider.ChunkStream;
+import dev.tollgate.provider.DeploymentParams;
 import dev.tollgate.provider.ParamSupport;
 import dev.tollgate.provider.ProviderCall;
 import dev.tollgate.provider.SseChunkStream;
@@ -88,6 +89,7 @@ public final class AnthropicProvider implements ChatProvider {
         headers.put("anthropic-version", version != null && version.isTextual() ? version.textValue()
                 : DEFAULT_VERSION);
         headers.put("content-type", "application/json");
+        DeploymentParams.addHeaders(headers, call.deployment());
         return headers;
     }
 

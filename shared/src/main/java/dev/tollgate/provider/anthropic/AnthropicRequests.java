@@ -9,6 +9,7 @@ import dev.tollgate.openai.Json;
 import dev.tollgate.openai.ResponseFormat;
 import dev.tollgate.openai.Tool;
 import dev.tollgate.openai.ToolChoice;
+import dev.tollgate.provider.DeploymentParams;
 import dev.tollgate.provider.anthropic.AnthropicTurns.Conversation;
 import dev.tollgate.provider.anthropic.MessagesWire.ToolSpec;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
 final class AnthropicRequests {
     static final int DEFAULT_MAX_TOKENS = 4096;
     static final String JSON_TOOL_NAME = "json_tool_call";
-    /** Deployment param that overrides the {@code anthropic-version} header; never sent in the body. */
+    /** Deployment param that overrides the {@code anthropic-version} header; DeploymentParams keeps it out of the body. */
     static final String VERSION_PARAM = "anthropic_version";
 
     private static final Pattern EMAIL = Pattern.compile("^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\\.[a-zA-Z]{2,}$");
@@ -57,7 +58,7 @@ final class AnthropicRequests {
         body.set("messages", Json.MAPPER.valueToTree(conversation.turns()));
         putSampling(body, request);
         putExtras(body, request.extra());
-        putDeploymentParams(body, deployment.params());
+        DeploymentParams.mergeInto(body, deployment);
         boolean jsonMode = putTools(body, request);
         if (!body.has("max_tokens")) {
             body.put("max_tokens", defaultMaxTokens(body, deployment));
@@ -112,14 +113,6 @@ final class AnthropicRequests {
         if (budget > 0) {
             body.putObject("thinking").put("type", "enabled").put("budget_tokens", budget);
         }
-    }
-
-    private static void putDeploymentParams(ObjectNode body, Map<String, JsonNode> params) {
-        params.forEach((name, value) -> {
-            if (!VERSION_PARAM.equals(name) && !body.has(name)) {
-                body.set(name, value);
-            }
-        });
     }
 
     private static boolean putTools(ObjectNode body, ChatRequest r) {

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 final class AnthropicRequests {
     static final int DEFAULT_MAX_TOKENS = 4096;
     static final String JSON_TOOL_NAME = "json_tool_call";
-    /** Deployment param that overrides the {@code anthropic-version} header; DeploymentParams keeps it out of the body. */
+    /** Deployment param overriding the {@code anthropic-version} header (DeploymentParams keeps it out of the body). */
     static final String VERSION_PARAM = "anthropic_version";
 
     private static final Pattern EMAIL = Pattern.compile("^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\\.[a-zA-Z]{2,}$");

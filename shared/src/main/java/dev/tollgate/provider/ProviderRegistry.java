@@ -2,6 +2,7 @@ package dev.tollgate.provider;
 
 import dev.tollgate.config.ProviderKind;
 import dev.tollgate.http.UpstreamClient;
+import dev.tollgate.provider.anthropic.AnthropicProvider;
 import dev.tollgate.provider.openai.OpenAiProvider;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,6 +19,7 @@ public final class ProviderRegistry {
     public static ProviderRegistry standard(UpstreamClient client) {
         Map<ProviderKind.Family, ChatProvider> map = new EnumMap<>(ProviderKind.Family.class);
         map.put(ProviderKind.Family.OPENAI, new OpenAiProvider(client));
+        map.put(ProviderKind.Family.ANTHROPIC, new AnthropicProvider(client));
         return new ProviderRegistry(map);
     }
 

@@ -76,15 +76,15 @@ public final class BenchMain {
     }
 
     /**
-     * Unrecorded closed-loop load (both call types, {@value #PREWARM_CONNECTIONS} connections, its own
-     * warm-up plus as long again) so the JIT has compiled the hot paths of client, mock and gateway before
+     * Unrecorded closed-loop load (both call types, {@value #PREWARM_CONNECTIONS} connections, for
+     * {@code --prewarm} each) so the JIT has compiled the hot paths of client, mock and gateway before
      * anything is measured. Closed loop, because an open-loop rate aimed at a cold JVM only builds a
      * backlog.
      */
     private void prewarm(String what, int port) throws InterruptedException {
         for (boolean stream : new boolean[] {false, true}) {
             load("prewarm " + what + (stream ? " stream" : " non-stream"), port, stream, 0, PREWARM_CONNECTIONS,
-                    options.warmup());
+                    Duration.ZERO, options.prewarm());
         }
     }
 
@@ -97,12 +97,20 @@ public final class BenchMain {
                 options.sustainedDuration()));
     }
 
-    /** Direct and gateway runs back to back for each call type, so drift hits both alike. */
+    /**
+     * For each call type, direct and gateway runs alternate in {@code --rounds} slices (A B A B ...)
+     * that are added up per path, so a neighbour's burst or drift over time hits both paths alike.
+     */
     private void compare(int mockPort, int gatewayPort) throws InterruptedException {
+        Duration slice = options.duration().dividedBy(options.rounds());
         for (boolean stream : new boolean[] {false, true}) {
             String call = stream ? "stream" : "non-stream";
-            LoadResult direct = load(call + " direct", mockPort, stream, options.rate(), options.duration());
-            LoadResult gateway = load(call + " gateway", gatewayPort, stream, options.rate(), options.duration());
+            LoadResult direct = null;
+            LoadResult gateway = null;
+            for (int round = 1; round <= options.rounds(); round++) {
+                direct = plus(direct, load(call + " direct", mockPort, stream, options.rate(), slice));
+                gateway = plus(gateway, load(call + " gateway", gatewayPort, stream, options.rate(), slice));
+            }
             report.run(direct);
             report.run(gateway);
             report.pair(new Report.Pair(call, direct, gateway));
@@ -114,6 +122,10 @@ public final class BenchMain {
             report.sustained(load(call + " gateway sustained", gatewayPort, stream, options.sustainedRate(),
                     options.sustainedDuration()));
         }
+    }
+
+    private static LoadResult plus(LoadResult sum, LoadResult slice) {
+        return sum == null ? slice : sum.plus(slice);
     }
 
     /** Starts the gateway {@code startupRuns} times for the start-up figures; the last one stays up. */
@@ -135,16 +147,16 @@ public final class BenchMain {
 
     private LoadResult load(String label, int port, boolean stream, double rate, Duration duration)
             throws InterruptedException {
-        return load(label, port, stream, rate, options.connections(), duration);
+        return load(label, port, stream, rate, options.connections(), options.warmup(), duration);
     }
 
-    private LoadResult load(String label, int port, boolean stream, double rate, int connections, Duration duration)
-            throws InterruptedException {
+    private LoadResult load(String label, int port, boolean stream, double rate, int connections, Duration warmup,
+                            Duration duration) throws InterruptedException {
         byte[] request = HttpConnection.post(HOST, port, "/v1/chat/completions", AUTH, stream ? STREAM_BODY : PLAIN_BODY);
-        LoadSpec spec = new LoadSpec(label, HOST, port, request, stream, rate, connections, options.warmup(), duration);
-        System.err.printf(Locale.ROOT, "running %s at %s over %d connections: %d s warm-up + %d s...%n", label,
-                rate > 0 ? Report.num(rate) + " req/s" : "full speed", connections, options.warmup().toSeconds(),
-                duration.toSeconds());
+        LoadSpec spec = new LoadSpec(label, HOST, port, request, stream, rate, connections, warmup, duration);
+        System.err.printf(Locale.ROOT, "running %s at %s over %d connections: %.1f s warm-up + %.1f s...%n", label,
+                rate > 0 ? Report.num(rate) + " req/s" : "full speed", connections, warmup.toMillis() / 1e3,
+                duration.toMillis() / 1e3);
         LoadResult r = LoadGenerator.run(spec, cpu);
         System.err.printf(Locale.ROOT, "  %.0f req/s, %d errors, p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
                 r.achievedRps(), r.errors(), Report.ms(r.total().percentile(50)),
@@ -155,14 +167,16 @@ public final class BenchMain {
     private String environment() {
         return String.format(Locale.ROOT, """
                 Run %s on %s (%d cores seen by the JVM), %s %s; commit `%s`.
-                Load: open loop at a fixed rate over %d keep-alive connections, %d s warm-up then %d s measured \
-                (sustained runs: %d s); streams of %d content chunks with usage; mock latency %d ms.
+                Load: open loop at a fixed rate over %d keep-alive connections. Overhead runs: %d s measured per \
+                path, direct and gateway alternating in %d slices, each after %d s unmeasured warm-up; sustained \
+                runs: %d s. All JVMs first warmed %d s per call type. Streams of %d content chunks with usage; \
+                mock latency %d ms.
                 Gateway JVM: `%s`. Mock JVM: `%s`.""",
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withLocale(Locale.ROOT)).substring(0, 19),
                 cpuModel(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.vendor"),
                 System.getProperty("java.runtime.version"), options.commit(), options.connections(),
-                options.warmup().toSeconds(), options.duration().toSeconds(), options.sustainedDuration().toSeconds(),
-                options.chunks(), options.mockLatencyMillis(), String.join(" ", options.gatewayJvmOptions()),
+                options.duration().toSeconds(), options.rounds(), options.warmup().toSeconds(),
+                options.sustainedDuration().toSeconds(), options.prewarm().toSeconds(), options.chunks(), options.mockLatencyMillis(), String.join(" ", options.gatewayJvmOptions()),
                 String.join(" ", options.mockJvmOptions()));
     }
 

@@ -6,12 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Everything one benchmark run is told; see {@code bench/README.md} for the flags. */
-record BenchOptions(double rate, double sustainedRate, int connections, Duration warmup, Duration duration,
-                    Duration sustainedDuration, int chunks, long mockLatencyMillis, int startupRuns,
+record BenchOptions(double rate, double sustainedRate, int connections, Duration prewarm, Duration warmup,
+                    Duration duration, int rounds, Duration sustainedDuration, int chunks, long mockLatencyMillis, int startupRuns,
                     String gatewayClasspath, List<String> gatewayJvmOptions, List<String> mockJvmOptions,
                     Path artifact, Path out, Path workDir, String commit, boolean quick) {
 
-    static final String DEFAULT_GATEWAY_JVM = "-XX:+UseSerialGC -Xms256m -Xmx256m -XX:+AlwaysPreTouch";
+    static final String DEFAULT_GATEWAY_JVM = "-XX:+UseSerialGC -Xms256m -Xmx256m";
     static final String DEFAULT_MOCK_JVM = "-XX:+UseSerialGC -Xms256m -Xmx256m -XX:+AlwaysPreTouch";
 
     static BenchOptions from(Args a) {
@@ -21,8 +21,10 @@ record BenchOptions(double rate, double sustainedRate, int connections, Duration
                 a.doubleValue("rate", 1000),
                 a.doubleValue("sustained-rate", 2000),
                 a.intValue("concurrency", 16),
-                a.duration("warmup", quick ? Duration.ofSeconds(2) : Duration.ofSeconds(5)),
+                a.duration("prewarm", quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10)),
+                a.duration("warmup", quick ? Duration.ofSeconds(1) : Duration.ofSeconds(2)),
                 duration,
+                a.intValue("rounds", quick ? 2 : 4),
                 a.duration("sustained-duration", quick ? duration : Duration.ofSeconds(30)),
                 a.intValue("chunks", 10),
                 a.intValue("mock-latency-ms", 0),

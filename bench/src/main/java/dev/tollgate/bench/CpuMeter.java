@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Total CPU time of named processes (this JVM included), read from the OS, to see who burns the cores. */
+/** CPU time of named processes (this JVM, "client", included), read from the OS, to see who burns the cores. */
 final class CpuMeter {
     /** Process CPU nanoseconds by name, and for each process its per-thread-group ticks. */
     record Snapshot(Map<String, Long> nanos, Map<String, Map<String, Long>> threads) {
@@ -30,22 +30,19 @@ final class CpuMeter {
         return new Snapshot(nanos, threads);
     }
 
-    /** CPU nanoseconds each process used between two snapshots (-1 where unknown). */
-    static Map<String, Long> delta(Snapshot before, Snapshot after) {
-        Map<String, Long> delta = new LinkedHashMap<>();
+    /** What each process used between two snapshots. */
+    static CpuUsage between(Snapshot before, Snapshot after) {
+        Map<String, Long> nanos = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> ticks = new LinkedHashMap<>();
         after.nanos().forEach((name, end) -> {
             Long start = before.nanos().get(name);
-            delta.put(name, start == null || start < 0 || end < 0 ? -1 : end - start);
+            nanos.put(name, start == null || start < 0 || end < 0 ? -1 : end - start);
+            Map<String, Long> was = before.threads().getOrDefault(name, Map.of());
+            Map<String, Long> delta = new LinkedHashMap<>();
+            after.threads().getOrDefault(name, Map.of()).forEach((group, t) ->
+                    delta.put(group, t - was.getOrDefault(group, 0L)));
+            ticks.put(name, delta);
         });
-        return delta;
-    }
-
-    /** For each process, its thread groups' shares of its CPU between two snapshots. */
-    static Map<String, String> threadShares(Snapshot before, Snapshot after) {
-        Map<String, Long> used = delta(before, after);
-        Map<String, String> shares = new LinkedHashMap<>();
-        after.threads().forEach((name, ticks) -> shares.put(name,
-                ThreadCpu.shares(before.threads().getOrDefault(name, Map.of()), ticks, used.get(name), 6)));
-        return shares;
+        return new CpuUsage(nanos, ticks);
     }
 }

@@ -72,8 +72,7 @@ final class LoadGenerator {
             errors += w.errors;
         }
         return new LoadResult(spec, total, firstByte, lag, ok, errors, spec.duration().toNanos() / 1e9,
-                firstError.get(), CpuMeter.delta(before, after),
-                CpuMeter.threadShares(before, after));
+                firstError.get(), CpuMeter.between(before, after));
     }
 
     private static void sleepUntil(long deadline) {

@@ -129,8 +129,8 @@ final class Report {
         }
         md.append('\n');
         for (LoadResult r : runs) {
-            String shares = r.threadShares().getOrDefault("gateway", "");
-            if (!shares.isEmpty() && r.cpuNanos().getOrDefault("gateway", 0L) > 0.1 * r.spec().duration().toNanos()) {
+            String shares = r.cpu().shares("gateway", 6);
+            if (!shares.isEmpty() && r.cpu().nanos("gateway") > 0.1 * r.spec().duration().toNanos()) {
                 md.append("- gateway CPU in ").append(r.spec().label()).append(", by thread: ").append(shares)
                         .append('\n');
             }

@@ -64,17 +64,15 @@ final class ThreadCpu {
     }
 
     /**
-     * "name 41%, name 22%, ..." for the largest groups' share of what the process used between two
-     * snapshots. Threads that started and ended in between are not seen (their time is in "other").
+     * "name 41%, name 22%, ..." for the largest groups' share of what the process used, given the
+     * ticks each group used. Threads that started and ended in between are not seen ("other").
      */
-    static String shares(Map<String, Long> before, Map<String, Long> after, long processCpuNanos, int top) {
-        if (after.isEmpty() || processCpuNanos <= 0) {
+    static String shares(Map<String, Long> ticks, long processCpuNanos, int top) {
+        if (ticks.isEmpty() || processCpuNanos <= 0) {
             return "";
         }
         double tickNanos = 1e9 / 100; // USER_HZ is 100 on every Linux this runs on
-        Map<String, Long> delta = new LinkedHashMap<>();
-        after.forEach((name, t) -> delta.put(name, t - before.getOrDefault(name, 0L)));
-        List<Map.Entry<String, Long>> sorted = delta.entrySet().stream()
+        List<Map.Entry<String, Long>> sorted = ticks.entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList();
         StringBuilder out = new StringBuilder();

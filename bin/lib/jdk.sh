@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Finds a JDK 21 or newer for Tollgate's scripts. Source it, then call `jdk_require` (or `jdk_select`
 # to test quietly). Candidates: $JAVA_HOME if it is 21+, else the newest 21+ JDK under /usr/lib/jvm,
-# or the one whose javac is on PATH. Exports JAVA_HOME and puts its bin/ first on PATH.
+# or the one whose javac is on PATH. Exports JAVA_HOME and puts its bin/ first on PATH (and
+# quiets Maven's sun.misc.Unsafe warnings on JDK 24+ through MAVEN_OPTS).
 
 TOLLGATE_MIN_JAVA=21
 
@@ -47,6 +48,10 @@ jdk_select() {
   JAVA_HOME=$(cd "$best" && pwd -P)
   PATH="$JAVA_HOME/bin:$PATH"
   export JAVA_HOME PATH
+  # Maven's own libraries (Guice, Guava) use sun.misc.Unsafe; JDK 24+ warns about it on every run
+  if [ "$best_major" -ge 24 ] && [[ "${MAVEN_OPTS:-}" != *sun-misc-unsafe-memory-access* ]]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"
+  fi
 }
 
 # What to tell the user when there is no JDK 21+.

@@ -28,7 +28,15 @@ public record Deployment(
         ModelInfo info) {
 
     public Deployment {
+        java.util.Objects.requireNonNull(info, "model_info (with its id) is always resolved");
         params = params == null ? Map.of() : Map.copyOf(params);
+    }
+
+    /** Names and ids only: params may carry credentials (extra_headers, aws_secret_access_key ...). */
+    @Override
+    public String toString() {
+        return "Deployment[" + modelName + " -> " + provider.prefix() + "/" + upstreamModel + " @ " + apiBase
+                + ", id=" + info.id() + ", params=" + params.keySet() + "]";
     }
 
     /** The stable id of this deployment: {@code model_info.id}. */

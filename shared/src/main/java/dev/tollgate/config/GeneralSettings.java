@@ -13,4 +13,10 @@ public record GeneralSettings(Secret masterKey, long maxRequestBodyBytes, Map<St
     public GeneralSettings {
         raw = raw == null ? Map.of() : Map.copyOf(raw);
     }
+
+    /** Setting names only: values may be credentials (redis_password, database_url ...). */
+    @Override
+    public String toString() {
+        return "GeneralSettings" + raw.keySet();
+    }
 }

@@ -8,4 +8,10 @@ public record LitellmSettings(boolean dropParams, Map<String, JsonNode> raw) {
     public LitellmSettings {
         raw = raw == null ? Map.of() : Map.copyOf(raw);
     }
+
+    /** Setting names only: values may be credentials (redis_password, database_url ...). */
+    @Override
+    public String toString() {
+        return "LitellmSettings" + raw.keySet();
+    }
 }

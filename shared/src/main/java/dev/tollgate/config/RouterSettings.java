@@ -15,4 +15,10 @@ public record RouterSettings(String routingStrategy, int numRetries, Duration ti
     public RouterSettings {
         raw = raw == null ? Map.of() : Map.copyOf(raw);
     }
+
+    /** Setting names only: values may be credentials (redis_password, database_url ...). */
+    @Override
+    public String toString() {
+        return "RouterSettings" + raw.keySet();
+    }
 }

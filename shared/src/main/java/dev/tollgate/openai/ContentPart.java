@@ -41,7 +41,8 @@ public sealed interface ContentPart {
     }
 
     record DataUrl(String mediaType, String base64Data) {
-        static DataUrl parse(String url) {
+        /** The parts of {@code data:<media type>;base64,<data>}, or null for anything else (null included). */
+        public static DataUrl parse(String url) {
             if (url == null || !url.startsWith("data:")) {
                 return null;
             }

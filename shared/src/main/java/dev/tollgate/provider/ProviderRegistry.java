@@ -2,6 +2,7 @@ package dev.tollgate.provider;
 
 import dev.tollgate.config.ProviderKind;
 import dev.tollgate.http.UpstreamClient;
+import dev.tollgate.provider.anthropic.AnthropicProvider;
 import dev.tollgate.provider.openai.OpenAiProvider;
 import java.util.EnumMap;
 import java.util.Map;
@@ -17,15 +18,21 @@ public final class ProviderRegistry {
     /** Every provider family this build supports, sharing one upstream client. */
     public static ProviderRegistry standard(UpstreamClient client) {
         Map<ProviderKind.Family, ChatProvider> map = new EnumMap<>(ProviderKind.Family.class);
-        map.put(ProviderKind.Family.OPENAI, new OpenAiProvider(client));
+        for (ProviderKind.Family family : ProviderKind.Family.values()) {
+            map.put(family, create(family, client));
+        }
         return new ProviderRegistry(map);
     }
 
+    /** Exhaustive: a new family does not compile until it has a provider. */
+    private static ChatProvider create(ProviderKind.Family family, UpstreamClient client) {
+        return switch (family) {
+            case OPENAI -> new OpenAiProvider(client);
+            case ANTHROPIC -> new AnthropicProvider(client);
+        };
+    }
+
     public ChatProvider forKind(ProviderKind kind) {
-        ChatProvider p = providers.get(kind.family());
-        if (p == null) {
-            throw new IllegalStateException("no provider for " + kind.prefix() + " in this build");
-        }
-        return p;
+        return providers.get(kind.family());
     }
 }

@@ -204,6 +204,37 @@ class ProviderConformanceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("wires")
+    void timesOutStreamThatNeverStartsWith408(ProviderWire wire) throws Exception {
+        try (MockUpstream mock = MockUpstream.start(wire)) {
+            Deployment d = TestConfigs.withTimeouts(TestConfigs.deployment("m", mock), Duration.ofSeconds(20),
+                    Duration.ofMillis(300));
+            try (TestGateway gw = gateway(d)) {
+                mock.enqueue(new Behavior.Hang(Duration.ofSeconds(5)));
+                HttpResponse<String> r = gw.post("/v1/chat/completions", STREAM);
+                assertEquals(408, r.statusCode(), r.body());
+                assertEquals("timeout_error", json(r).path("error").path("type").asText());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wires")
+    void endsStalledStreamWithErrorEventInsteadOfHanging(ProviderWire wire) throws Exception {
+        try (MockUpstream mock = MockUpstream.start(wire)) {
+            Deployment d = TestConfigs.withTimeouts(TestConfigs.deployment("m", mock), Duration.ofMillis(400),
+                    Duration.ofSeconds(5));
+            try (TestGateway gw = gateway(d)) {
+                mock.enqueue(new Behavior.SlowStream(Answer.text("slow words arrive late"), Duration.ofSeconds(2)));
+                HttpResponse<String> r = gw.post("/v1/chat/completions", STREAM);
+                SseEvents events = SseEvents.parse(r.body());
+                assertEquals("error", events.last().name(), r.body());
+                assertEquals("timeout_error", events.last().json().path("error").path("type").asText());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wires")
     void reportsRefusedConnectionAs503(ProviderWire wire) throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -1,0 +1,14 @@
+package dev.tollgate.config;
+
+import java.util.List;
+
+/**
+ * A parsed configuration and what was odd about it: unknown keys, LiteLLM settings Tollgate
+ * ignores, a missing master key. Warnings are one line each and hold no secret values; log them
+ * at start-up.
+ */
+public record LoadedConfig(GatewayConfig config, List<String> warnings) {
+    public LoadedConfig {
+        warnings = List.copyOf(warnings);
+    }
+}

@@ -25,14 +25,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built Lambda package, run as Lambda runs it: unzip, start {@code run.sh} as its own process
  * (with the JDK running this test first on PATH), wait for readiness, then call it over HTTP.
+ * One process serves every test; it must stop on SIGTERM at the end.
  */
 class LambdaPackageIT {
     private static final Duration READY_WITHIN = Duration.ofSeconds(30);
@@ -40,16 +41,16 @@ class LambdaPackageIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private MockUpstream upstream;
-    private Process process;
-    private Path output;
-    private int port;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static MockUpstream upstream;
+    private static Process process;
+    private static Path output;
+    private static int port;
 
-    @BeforeEach
-    void startPackage() throws Exception {
+    @BeforeAll
+    static void startPackage() throws Exception {
         Path task = dir.resolve("task");
         unzipKeepingModes(Path.of(System.getProperty("lambda.zip")), task);
         assertEquals(PosixFilePermissions.fromString("rwxr-xr-x"), Files.getPosixFilePermissions(task.resolve("run.sh")));
@@ -85,8 +86,8 @@ class LambdaPackageIT {
         awaitReady();
     }
 
-    @AfterEach
-    void stopPackage() throws Exception {
+    @AfterAll
+    static void stopPackage() throws Exception {
         try {
             if (process != null) {
                 process.destroy(); // SIGTERM, as Lambda sends at shutdown
@@ -123,15 +124,15 @@ class LambdaPackageIT {
 
     @Test
     void rejectsACallWithoutTheMasterKey() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(url("/v1/models")).build(),
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(url("/v1/models")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, r.statusCode(), r.body() + log());
     }
 
-    private HttpResponse<String> chat(boolean stream) throws Exception {
+    private static HttpResponse<String> chat(boolean stream) throws Exception {
         String body = "{\"model\":\"mock-gpt\",\"stream\":" + stream
                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
-        return http.send(HttpRequest.newBuilder(url("/v1/chat/completions"))
+        return HTTP.send(HttpRequest.newBuilder(url("/v1/chat/completions"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + MASTER_KEY)
                 .header("Content-Type", "application/json")
@@ -139,14 +140,14 @@ class LambdaPackageIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private void awaitReady() throws Exception {
+    private static void awaitReady() throws Exception {
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("run.sh exited with " + process.exitValue() + " before it was ready" + log());
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(url("/health/readiness"))
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(url("/health/readiness"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
@@ -159,11 +160,11 @@ class LambdaPackageIT {
         throw new AssertionError("/health/readiness did not answer 200 within " + READY_WITHIN + log());
     }
 
-    private URI url(String path) {
+    private static URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private String log() {
+    private static String log() {
         try {
             return "\n--- run.sh output ---\n" + (Files.exists(output) ? Files.readString(output) : "(none)");
         } catch (IOException e) {

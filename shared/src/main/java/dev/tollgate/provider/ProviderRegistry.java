@@ -18,16 +18,21 @@ public final class ProviderRegistry {
     /** Every provider family this build supports, sharing one upstream client. */
     public static ProviderRegistry standard(UpstreamClient client) {
         Map<ProviderKind.Family, ChatProvider> map = new EnumMap<>(ProviderKind.Family.class);
-        map.put(ProviderKind.Family.OPENAI, new OpenAiProvider(client));
-        map.put(ProviderKind.Family.ANTHROPIC, new AnthropicProvider(client));
+        for (ProviderKind.Family family : ProviderKind.Family.values()) {
+            map.put(family, create(family, client));
+        }
         return new ProviderRegistry(map);
     }
 
+    /** Exhaustive: a new family does not compile until it has a provider. */
+    private static ChatProvider create(ProviderKind.Family family, UpstreamClient client) {
+        return switch (family) {
+            case OPENAI -> new OpenAiProvider(client);
+            case ANTHROPIC -> new AnthropicProvider(client);
+        };
+    }
+
     public ChatProvider forKind(ProviderKind kind) {
-        ChatProvider p = providers.get(kind.family());
-        if (p == null) {
-            throw new IllegalStateException("no provider for " + kind.prefix() + " in this build");
-        }
-        return p;
+        return providers.get(kind.family());
     }
 }

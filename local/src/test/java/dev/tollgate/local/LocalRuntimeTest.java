@@ -1,0 +1,54 @@
+package dev.tollgate.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tollgate.testing.MockUpstream;
+import dev.tollgate.testing.OpenAiWire;
+import dev.tollgate.testing.TestConfigs;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalRuntimeTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void startsOnAFreePortAnswersReadinessAndServesACompletion() throws Exception {
+        try (MockUpstream mock = MockUpstream.start(new OpenAiWire());
+             LocalRuntime runtime = LocalRuntime.start(
+                     TestConfigs.config(List.of(TestConfigs.deployment("gpt-local", mock)), null, false),
+                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), dataDir)) {
+            assertEquals(200, get(runtime, "/health/readiness").statusCode());
+            assertTrue(Files.isDirectory(dataDir.resolve("dynamodb")));
+            assertTrue(runtime.dynamo().listTables().tableNames().containsAll(List.of(LocalTables.MAIN, LocalTables.SPEND)));
+
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(url(runtime, "/v1/chat/completions"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"model\":\"gpt-local\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains("Hello from the mock."), answer.body());
+        }
+    }
+
+    private HttpResponse<String> get(LocalRuntime runtime, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(url(runtime, path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI url(LocalRuntime runtime, String path) {
+        return URI.create("http://127.0.0.1:" + runtime.port() + path);
+    }
+}

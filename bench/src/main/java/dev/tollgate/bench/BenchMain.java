@@ -72,6 +72,7 @@ public final class BenchMain {
                 compare(mockPort, gatewayPort);
             }
         }
+        report.note("1-minute load average at the end: " + loadAverage() + " (this benchmark's own load included).");
         return report.markdown();
     }
 
@@ -166,18 +167,27 @@ public final class BenchMain {
 
     private String environment() {
         return String.format(Locale.ROOT, """
-                Run %s on %s (%d cores seen by the JVM), %s %s; commit `%s`.
+                Run %s on %s (%d cores seen by the JVM, load average %s at the start), %s %s; commit `%s`.
                 Load: open loop at a fixed rate over %d keep-alive connections. Overhead runs: %d s measured per \
                 path, direct and gateway alternating in %d slices, each after %d s unmeasured warm-up; sustained \
                 runs: %d s. All JVMs first warmed %d s per call type. Streams of %d content chunks with usage; \
                 mock latency %d ms.
                 Gateway JVM: `%s`. Mock JVM: `%s`.""",
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withLocale(Locale.ROOT)).substring(0, 19),
-                cpuModel(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.vendor"),
+                cpuModel(), Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.vm.vendor"),
                 System.getProperty("java.runtime.version"), options.commit(), options.connections(),
                 options.duration().toSeconds(), options.rounds(), options.warmup().toSeconds(),
                 options.sustainedDuration().toSeconds(), options.prewarm().toSeconds(), options.chunks(), options.mockLatencyMillis(), String.join(" ", options.gatewayJvmOptions()),
                 String.join(" ", options.mockJvmOptions()));
+    }
+
+    /** The 1-minute load average, or "unknown": anything above ~1 before a run means a busy neighbour. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {

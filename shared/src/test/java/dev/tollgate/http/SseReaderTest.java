@@ -41,10 +41,10 @@ class SseReaderTest {
         byte[] bytes = STREAM.getBytes(StandardCharsets.UTF_8);
         List<SseEvent> expected = readAll(new ByteArrayInputStream(bytes));
         for (int split = 1; split < bytes.length; split++) {
-            assertEquals(expected, readAll(new TwoPieces(bytes, split)), "split at byte " + split);
+            assertEquals(expected, readAll(ChoppedInput.split(bytes, split)), "split at byte " + split);
         }
         for (int size = 1; size <= 7; size++) {
-            assertEquals(expected, readAll(new Trickle(bytes, size)), "pieces of " + size);
+            assertEquals(expected, readAll(ChoppedInput.trickle(bytes, size)), "pieces of " + size);
         }
     }
 
@@ -55,15 +55,25 @@ class SseReaderTest {
         assertNull(r.next());
     }
 
-    /** Returns the bytes in two reads split at a given offset. */
-    static final class TwoPieces extends InputStream {
+    /** Hands out its bytes in reads no longer than {@code maxRead} says for the current position. */
+    static final class ChoppedInput extends InputStream {
         private final byte[] bytes;
-        private final int split;
+        private final java.util.function.IntUnaryOperator maxRead;
         private int pos;
 
-        TwoPieces(byte[] bytes, int split) {
+        ChoppedInput(byte[] bytes, java.util.function.IntUnaryOperator maxRead) {
             this.bytes = bytes;
-            this.split = split;
+            this.maxRead = maxRead;
+        }
+
+        /** Two reads, split at {@code split}. */
+        static ChoppedInput split(byte[] bytes, int split) {
+            return new ChoppedInput(bytes, pos -> pos < split ? split - pos : bytes.length - pos);
+        }
+
+        /** Reads of at most {@code size} bytes. */
+        static ChoppedInput trickle(byte[] bytes, int size) {
+            return new ChoppedInput(bytes, pos -> size);
         }
 
         @Override
@@ -76,36 +86,7 @@ class SseReaderTest {
             if (pos >= bytes.length) {
                 return -1;
             }
-            int end = pos < split ? split : bytes.length;
-            int n = Math.min(len, end - pos);
-            System.arraycopy(bytes, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-    }
-
-    /** Returns at most {@code size} bytes per read. */
-    static final class Trickle extends InputStream {
-        private final byte[] bytes;
-        private final int size;
-        private int pos;
-
-        Trickle(byte[] bytes, int size) {
-            this.bytes = bytes;
-            this.size = size;
-        }
-
-        @Override
-        public int read() {
-            return pos < bytes.length ? bytes[pos++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (pos >= bytes.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(len, size), bytes.length - pos);
+            int n = Math.min(Math.min(len, maxRead.applyAsInt(pos)), bytes.length - pos);
             System.arraycopy(bytes, pos, b, off, n);
             pos += n;
             return n;

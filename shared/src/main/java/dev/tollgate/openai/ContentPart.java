@@ -9,7 +9,12 @@ import java.util.Base64;
 /** One part of a multi-part message content. */
 public sealed interface ContentPart {
 
-    record TextPart(String text) implements ContentPart {
+    /** Text, with Anthropic's {@code cache_control} marker when the caller set one (a prompt-cache breakpoint). */
+    record TextPart(String text, JsonNode cacheControl) implements ContentPart {
+        public TextPart(String text) {
+            this(text, null);
+        }
+
         @JsonProperty("type")
         public String type() {
             return "text";

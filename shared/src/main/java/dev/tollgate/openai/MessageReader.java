@@ -60,7 +60,9 @@ final class MessageReader {
         String type = Fields.requiredText(node, "type", path + ".type");
         switch (type) {
             case "text":
-                return new ContentPart.TextPart(Fields.requiredText(node, "text", path + ".text"));
+                JsonNode cacheControl = node.get("cache_control");
+                return new ContentPart.TextPart(Fields.requiredText(node, "text", path + ".text"),
+                        cacheControl != null && cacheControl.isObject() ? cacheControl : null);
             case "image_url": {
                 JsonNode image = node.get("image_url");
                 String urlPath = path + ".image_url.url";

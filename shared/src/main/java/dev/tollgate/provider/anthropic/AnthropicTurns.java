@@ -71,8 +71,8 @@ final class AnthropicTurns {
             addText(blocks, t.value());
         } else if (content instanceof Content.Parts p) {
             for (ContentPart part : p.parts()) {
-                if (part instanceof ContentPart.TextPart t) {
-                    addText(blocks, t.text());
+                if (part instanceof ContentPart.TextPart t && !t.text().isEmpty()) {
+                    blocks.add(new TextBlock(t.text(), t.cacheControl()));
                 }
             }
         }
@@ -102,7 +102,7 @@ final class AnthropicTurns {
 
     private static Block partBlock(ContentPart part, String path) {
         return switch (part) {
-            case ContentPart.TextPart t -> t.text().isEmpty() ? null : new TextBlock(t.text());
+            case ContentPart.TextPart t -> t.text().isEmpty() ? null : new TextBlock(t.text(), t.cacheControl());
             case ContentPart.ImagePart i -> new ImageBlock(imageSource(i.imageUrl().url(), path + ".image_url.url"));
             case ContentPart.OtherPart o -> otherPart(o, path);
         };

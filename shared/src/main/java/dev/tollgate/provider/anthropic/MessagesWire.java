@@ -19,7 +19,11 @@ final class MessagesWire {
     sealed interface Block permits TextBlock, ImageBlock, DocumentBlock, ToolUseBlock, ToolResultBlock {
     }
 
-    record TextBlock(String text) implements Block {
+    record TextBlock(String text, JsonNode cacheControl) implements Block {
+        TextBlock(String text) {
+            this(text, null);
+        }
+
         @JsonProperty("type")
         public String type() {
             return "text";

@@ -17,7 +17,11 @@ final class OpenAiRequests {
     static ObjectNode toOpenAi(ChatRequest r, Deployment d) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("model", d.upstreamModel());
-        body.set("messages", Json.MAPPER.valueToTree(r.messages()));
+        JsonNode messages = Json.MAPPER.valueToTree(r.messages());
+        if (d.provider() != ProviderKind.OPENROUTER) {
+            stripCacheControl(messages);
+        }
+        body.set("messages", messages);
         if (r.stream()) {
             body.put("stream", true);
             if (asksUsageUpstream(d.provider(), r)) {
@@ -51,6 +55,20 @@ final class OpenAiRequests {
      */
     private static boolean asksUsageUpstream(ProviderKind kind, ChatRequest r) {
         return kind != ProviderKind.MISTRAL || r.includeUsage() != null;
+    }
+
+    /**
+     * {@code cache_control} is Anthropic's prompt-cache marker. OpenRouter passes it on to Anthropic
+     * models; OpenAI and Azure reject it ("Unrecognized request argument"), and cache automatically.
+     */
+    private static void stripCacheControl(JsonNode messages) {
+        for (JsonNode m : messages) {
+            for (JsonNode part : m.path("content")) {
+                if (part.isObject()) {
+                    ((ObjectNode) part).remove("cache_control");
+                }
+            }
+        }
     }
 
     private static void putIfSet(ObjectNode body, String name, Object value) {

@@ -43,8 +43,36 @@ public final class UpstreamClient {
         headers.forEach(b::header);
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body));
-        HttpResponse<InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpRequest request = b.build();
+        HttpResponse<InputStream> r;
+        try {
+            r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            if (!isStalePooledConnection(e)) {
+                throw e;
+            }
+            // The upstream closed an idle keep-alive connection as we reused it; the request never
+            // reached it. The JDK client retries that only for idempotent methods, so we do it once.
+            r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        }
         return new UpstreamResponse(r.statusCode(), r.headers(), r.body());
+    }
+
+    /**
+     * The connection closed before a single byte of the answer: the JDK says so either with its
+     * internal ConnectionExpiredException (closed while idle in the pool) or, when the close races the
+     * request, with an EOF before the status line ("header parser received no bytes").
+     */
+    static boolean isStalePooledConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if ("ConnectionExpiredException".equals(t.getClass().getSimpleName())) {
+                return true;
+            }
+            if (t.getMessage() != null && t.getMessage().contains("header parser received no bytes")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public UpstreamResponse postJson(URI uri, Map<String, String> headers, byte[] body, Duration headerTimeout)

@@ -17,6 +17,8 @@ import java.util.ArrayDeque;
  * end-of-stream marker is an error, never a silent truncation.
  */
 public final class SseChunkStream implements ChunkStream {
+    private static final long DRAIN_NANOS = 100_000_000L;
+
     private final UpstreamResponse response;
     private final SseReader reader;
     private final StreamTranslator translator;
@@ -55,6 +57,7 @@ public final class SseChunkStream implements ChunkStream {
             pending.addAll(translator.translate(event));
             if (translator.finished()) {
                 ended = true;
+                drainToEnd();
             }
             watch.expireIn(idleNanos);
         }
@@ -67,6 +70,23 @@ public final class SseChunkStream implements ChunkStream {
         } catch (IOException e) {
             ended = true;
             throw UpstreamErrors.fromIo(provider, e, watch.expired());
+        }
+    }
+
+    /**
+     * Reads what is left after the end marker (normally just the chunked body's terminator), so the
+     * client can pool the connection again instead of discarding it. Bounded: a server that keeps the
+     * body open gets its connection closed after a moment.
+     */
+    private void drainToEnd() {
+        watch.expireIn(DRAIN_NANOS);
+        byte[] sink = new byte[512];
+        try {
+            while (response.body().read(sink) >= 0) {
+                // discard
+            }
+        } catch (IOException ignored) {
+            // closed by the deadline, or broken: either way the answer is complete
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.tollgate.provider.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.tollgate.error.ErrorKind;
 import dev.tollgate.error.GatewayException;
 import dev.tollgate.openai.ChatCompletion;
@@ -11,6 +12,8 @@ import java.io.IOException;
 
 /** Reads OpenAI-style answers and stream chunks into our records. Pure. */
 final class OpenAiResponses {
+    private static final ObjectReader CHUNK_READER = Json.MAPPER.readerFor(ChatCompletionChunk.class);
+
     private OpenAiResponses() {
     }
 
@@ -26,15 +29,32 @@ final class OpenAiResponses {
         }
     }
 
-    /** One {@code data:} payload of a stream. Groq reports stream usage under {@code x_groq.usage}. */
+    /**
+     * One {@code data:} payload of a stream. Read straight into a chunk, the common case, in one pass;
+     * anything else (an error object, Groq's {@code x_groq.usage}) goes the slower way through a tree.
+     */
     static ChatCompletionChunk chunk(String data, String provider) {
+        if (!data.contains("x_groq")) {
+            try {
+                ChatCompletionChunk chunk = CHUNK_READER.readValue(data);
+                if (chunk.object() != null) {
+                    return chunk;
+                }
+            } catch (IOException notAChunk) {
+                // an error object or garbage: the tree path below says which
+            }
+        }
+        return chunkFromTree(data, provider);
+    }
+
+    private static ChatCompletionChunk chunkFromTree(String data, String provider) {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(data);
         } catch (IOException e) {
             throw unreadable(provider, e);
         }
-        if (node.has("error")) {
+        if (node.has("error") || "error".equals(node.path("object").asText())) {
             var detail = OpenAiErrors.fromJson(node);
             throw new GatewayException(ErrorKind.UPSTREAM_ERROR, provider + " failed mid-stream: " + detail.message());
         }

@@ -27,6 +27,12 @@ public final class ConfigException extends RuntimeException {
         return new ConfigException(path, path + ": " + problem, null);
     }
 
+    /** A deployment whose provider settings cannot be used, found when its provider prepared it. */
+    public static ConfigException forDeployment(Deployment d, String problem) {
+        return new ConfigException(null, "model_list entry '" + d.modelName() + "' (id " + d.id() + ", "
+                + d.provider().prefix() + "): " + problem, null);
+    }
+
     /** The config path of the bad value ({@code model_list[2].litellm_params.rpm}), or null. */
     public String path() {
         return path;

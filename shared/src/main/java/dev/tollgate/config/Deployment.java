@@ -35,7 +35,8 @@ public record Deployment(
     /** Names and ids only: params may carry credentials (extra_headers, aws_secret_access_key ...). */
     @Override
     public String toString() {
-        return "Deployment[" + modelName + " -> " + provider.prefix() + "/" + upstreamModel + " @ " + apiBase
+        return "Deployment[" + modelName + " -> " + provider.prefix() + "/" + upstreamModel + " @ "
+                + (apiBase == null ? "(default endpoint)" : apiBase)
                 + ", id=" + info.id() + ", params=" + params.keySet() + "]";
     }
 

@@ -60,10 +60,16 @@ final class DeploymentParser {
                 params.number("weight"), passThrough, modelInfo);
     }
 
-    /** api_base, else the provider's default; an absolute http(s) URL without one trailing slash. */
+    /**
+     * api_base, else the provider's default (null for providers whose endpoint follows from a region
+     * or location); an absolute http(s) URL without one trailing slash.
+     */
     private static URI apiBase(Section params, ProviderKind provider) {
         String text = params.text("api_base");
         if (text == null || text.isBlank()) {
+            if (!provider.apiBaseRequired() && provider.defaultBaseUrl() == null) {
+                return null;
+            }
             if (provider.defaultBaseUrl() == null) {
                 throw ConfigException.at(params.pathOf("api_base"),
                         "missing (required for provider " + provider.prefix() + ", which has no default URL)");

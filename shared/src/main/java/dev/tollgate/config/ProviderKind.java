@@ -37,11 +37,22 @@ public enum ProviderKind {
     private final Family family;
     private final String defaultBaseUrl;
     private final List<String> keyEnvVars;
+    private final boolean endpointFromSettings;
 
     ProviderKind(String prefix, Family family, String defaultBaseUrl, String... keyEnvVars) {
+        this(prefix, family, defaultBaseUrl, false, keyEnvVars);
+    }
+
+    /**
+     * @param endpointFromSettings true where the provider's URL follows from other settings (a
+     *                             region, a location), so a missing {@code api_base} is no error
+     */
+    ProviderKind(String prefix, Family family, String defaultBaseUrl, boolean endpointFromSettings,
+                 String... keyEnvVars) {
         this.prefix = prefix;
         this.family = family;
         this.defaultBaseUrl = defaultBaseUrl;
+        this.endpointFromSettings = endpointFromSettings;
         this.keyEnvVars = List.of(keyEnvVars);
     }
 
@@ -51,6 +62,14 @@ public enum ProviderKind {
 
     public Family family() {
         return family;
+    }
+
+    /**
+     * Whether a deployment must give {@code api_base}: true where there is no default URL and the
+     * endpoint does not follow from other settings (a region, a location).
+     */
+    public boolean apiBaseRequired() {
+        return defaultBaseUrl == null && !endpointFromSettings;
     }
 
     /** The base URL used when {@code api_base} is not set; null where the provider has none. */

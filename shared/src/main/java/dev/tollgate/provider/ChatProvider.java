@@ -19,4 +19,12 @@ public interface ChatProvider {
 
     /** Which optional OpenAI parameters this provider can take. */
     ParamSupport params();
+
+    /**
+     * Called once per deployment at start-up, before any request: the place to build clients,
+     * read credentials files and fail fast on bad provider settings, so that the request path does
+     * none of it. Throws {@link IllegalArgumentException} with a one-line message naming the setting.
+     */
+    default void prepare(dev.tollgate.config.Deployment deployment) {
+    }
 }

@@ -1,6 +1,10 @@
 package dev.tollgate.provider;
 
+import dev.tollgate.config.ConfigException;
+import dev.tollgate.config.Deployment;
 import dev.tollgate.config.ProviderKind;
+import dev.tollgate.error.GatewayException;
+import java.util.List;
 import dev.tollgate.http.UpstreamClient;
 import dev.tollgate.provider.anthropic.AnthropicProvider;
 import dev.tollgate.provider.openai.OpenAiProvider;
@@ -34,5 +38,25 @@ public final class ProviderRegistry {
 
     public ChatProvider forKind(ProviderKind kind) {
         return providers.get(kind.family());
+    }
+
+    /** The deployment's provider as an embedder; a 400 naming the model when it cannot embed. */
+    public EmbeddingProvider embeddingsFor(Deployment d) {
+        if (providers.get(d.provider().family()) instanceof EmbeddingProvider e) {
+            return e;
+        }
+        throw GatewayException.invalid("model", "Model '" + d.modelName() + "' is served by "
+                + d.provider().prefix() + ", which has no embeddings endpoint.");
+    }
+
+    /** Lets each deployment's provider prepare it (clients, credentials); start-up only. */
+    public void prepareAll(List<Deployment> deployments) {
+        for (Deployment d : deployments) {
+            try {
+                forKind(d.provider()).prepare(d);
+            } catch (IllegalArgumentException e) {
+                throw ConfigException.forDeployment(d, e.getMessage());
+            }
+        }
     }
 }

@@ -6,6 +6,9 @@ import dev.tollgate.error.GatewayException;
 import dev.tollgate.openai.ChatCompletion;
 import dev.tollgate.openai.ChatCompletionChunk;
 import dev.tollgate.openai.ChatRequest;
+import dev.tollgate.openai.EmbeddingRequest;
+import dev.tollgate.provider.EmbeddingCall;
+import dev.tollgate.provider.Embeddings;
 import dev.tollgate.provider.ChatProvider;
 import dev.tollgate.provider.ChunkStream;
 import dev.tollgate.provider.ProviderCall;
@@ -36,12 +39,16 @@ public final class Router {
     }
 
     public Routed<ChatCompletion> complete(ChatRequest request, String requestId) {
-        return route(request, requestId, (provider, call) -> provider.complete(call));
+        return route(request.model(), d -> {
+            ChatProvider provider = providers.forKind(d.provider());
+            return provider.complete(chatCall(provider, request, d, requestId));
+        });
     }
 
     public Routed<OpenedStream> stream(ChatRequest request, String requestId) {
-        return route(request, requestId, (provider, call) -> {
-            ChunkStream s = provider.stream(call);
+        return route(request.model(), d -> {
+            ChatProvider provider = providers.forKind(d.provider());
+            ChunkStream s = provider.stream(chatCall(provider, request, d, requestId));
             try {
                 ChatCompletionChunk first = s.next();
                 return new OpenedStream(s, first);
@@ -52,23 +59,30 @@ public final class Router {
         });
     }
 
-    private interface Attempt<T> {
-        T run(ChatProvider provider, ProviderCall call);
+    public Routed<Embeddings> embed(EmbeddingRequest request, String requestId) {
+        return route(request.model(), d -> providers.embeddingsFor(d).embed(
+                new EmbeddingCall(request, d, d.apiKey(), timeout(d), requestId)));
     }
 
-    private <T> Routed<T> route(ChatRequest request, String requestId, Attempt<T> attempt) {
-        List<Deployment> group = groups.resolve(request.model());
+    private ProviderCall chatCall(ChatProvider provider, ChatRequest request, Deployment d, String requestId) {
+        ChatRequest filtered = provider.params().apply(request, dropParams);
+        return new ProviderCall(filtered, d, d.apiKey(), timeout(d), streamTimeout(d), requestId);
+    }
+
+    private interface Attempt<T> {
+        T run(Deployment deployment);
+    }
+
+    private <T> Routed<T> route(String model, Attempt<T> attempt) {
+        List<Deployment> group = groups.resolve(model);
         long upstreamNanos = 0;
         GatewayException last = null;
         int attempts = 0;
         for (Deployment d : group) {
-            ChatProvider provider = providers.forKind(d.provider());
-            ChatRequest filtered = provider.params().apply(request, dropParams);
-            ProviderCall call = new ProviderCall(filtered, d, d.apiKey(), timeout(d), streamTimeout(d), requestId);
             attempts++;
             long start = System.nanoTime();
             try {
-                T value = attempt.run(provider, call);
+                T value = attempt.run(d);
                 upstreamNanos += System.nanoTime() - start;
                 return new Routed<>(value, d, attempts, upstreamNanos);
             } catch (GatewayException e) {

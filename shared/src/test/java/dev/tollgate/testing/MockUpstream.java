@@ -104,7 +104,7 @@ public final class MockUpstream implements AutoCloseable {
             requests.add(new Recorded(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(),
                     ex.getRequestHeaders(), body, wire.apiKeyFrom(ex.getRequestHeaders())));
             Behavior b = script.poll();
-            act(ex, b == null ? fallback : b, wire.isStream(path, body), body.path("model").asText("mock-model"));
+            act(ex, b == null ? fallback : b, body, wire.isStream(path, body), body.path("model").asText("mock-model"));
         } catch (IOException | RuntimeException e) {
             // the gateway hung up, or the script asked for a broken connection: nothing to answer
         } finally {
@@ -112,11 +112,14 @@ public final class MockUpstream implements AutoCloseable {
         }
     }
 
-    private void act(HttpExchange ex, Behavior b, boolean stream, String model) throws IOException {
+    private void act(HttpExchange ex, Behavior b, JsonNode body, boolean stream, String model) throws IOException {
         switch (b) {
             case Behavior.Reply r -> {
-                if (stream) {
-                    sendFrames(ex, wire.events(r.answer(), model), Integer.MAX_VALUE, null, 0, 0);
+                if (wire instanceof EmbeddingWire e && e.isEmbedding(ex.getRequestURI().getPath(), body)) {
+                    sendBody(ex, 200, e.embeddingBody(EmbeddingWire.vectorsFor(e.inputCount(body)),
+                            EmbeddingWire.TOKENS_PER_INPUT * e.inputCount(body), model), 0);
+                } else if (stream) {
+                    sendFrames(ex, wire.frameBytes(r.answer(), model), Integer.MAX_VALUE, null, 0, 0);
                 } else {
                     sendBody(ex, 200, wire.body(r.answer(), model), 0);
                 }
@@ -126,17 +129,17 @@ public final class MockUpstream implements AutoCloseable {
                 sendBody(ex, f.status(), wire.errorBody(f.status(), f.message()), 0);
             }
             case Behavior.Hang h -> sleep(h.duration().toMillis());
-            case Behavior.CutStream c -> sendFrames(ex, wire.events(c.answer(), model), c.afterFrames(), null, 0, 0);
-            case Behavior.ErrorMidStream e -> sendFrames(ex, wire.events(e.answer(), model), e.afterFrames(),
-                    wire.streamErrorEvent(e.message()), 0, 0);
+            case Behavior.CutStream c -> sendFrames(ex, wire.frameBytes(c.answer(), model), c.afterFrames(), null, 0, 0);
+            case Behavior.ErrorMidStream e -> sendFrames(ex, wire.frameBytes(e.answer(), model), e.afterFrames(),
+                    wire.streamErrorFrame(e.message()), 0, 0);
             case Behavior.Fragmented f -> {
                 if (stream) {
-                    sendFrames(ex, wire.events(f.answer(), model), Integer.MAX_VALUE, null, f.fragmentBytes(), 0);
+                    sendFrames(ex, wire.frameBytes(f.answer(), model), Integer.MAX_VALUE, null, f.fragmentBytes(), 0);
                 } else {
                     sendBody(ex, 200, wire.body(f.answer(), model), f.fragmentBytes());
                 }
             }
-            case Behavior.SlowStream s -> sendFrames(ex, wire.events(s.answer(), model), Integer.MAX_VALUE, null, 0,
+            case Behavior.SlowStream s -> sendFrames(ex, wire.frameBytes(s.answer(), model), Integer.MAX_VALUE, null, 0,
                     s.perFrame().toMillis());
             case Behavior.Drop d -> {
                 // closing the exchange without headers drops the connection
@@ -152,7 +155,7 @@ public final class MockUpstream implements AutoCloseable {
         out.close();
     }
 
-    private void sendFrames(HttpExchange ex, List<String> frames, int limit, String trailer, int fragment,
+    private void sendFrames(HttpExchange ex, List<byte[]> frames, int limit, byte[] trailer, int fragment,
                             long pauseMillis) throws IOException {
         ex.getResponseHeaders().set("Content-Type", wire.streamContentType());
         ex.getResponseHeaders().set("Cache-Control", "no-cache");
@@ -160,22 +163,22 @@ public final class MockUpstream implements AutoCloseable {
         OutputStream out = ex.getResponseBody();
         if (fragment > 0) {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
-            for (String f : frames) {
-                all.write(f.getBytes(StandardCharsets.UTF_8));
+            for (byte[] f : frames) {
+                all.write(f);
             }
             writeFragmented(out, all.toByteArray(), fragment);
         } else {
             int n = 0;
-            for (String f : frames) {
+            for (byte[] f : frames) {
                 if (n++ >= limit) {
                     break;
                 }
                 sleep(pauseMillis);
-                out.write(f.getBytes(StandardCharsets.UTF_8));
+                out.write(f);
                 out.flush();
             }
             if (trailer != null) {
-                out.write(trailer.getBytes(StandardCharsets.UTF_8));
+                out.write(trailer);
                 out.flush();
             }
         }

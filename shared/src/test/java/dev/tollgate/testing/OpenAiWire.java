@@ -14,7 +14,7 @@ import java.util.List;
  * usage on a last chunk with no choices when asked, and {@code {"error":{...}}} bodies.
  * Text is streamed a few characters at a time, tool arguments in pieces, as OpenAI does.
  */
-public class OpenAiWire implements ProviderWire {
+public class OpenAiWire implements ProviderWire, EmbeddingWire {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String prefix;
 
@@ -144,6 +144,31 @@ public class OpenAiWire implements ProviderWire {
 
     private static String frame(JsonNode node) {
         return "data: " + node + "\n\n";
+    }
+
+    @Override
+    public boolean isEmbedding(String path, JsonNode body) {
+        return path.endsWith("/embeddings");
+    }
+
+    @Override
+    public int inputCount(JsonNode body) {
+        JsonNode input = body.path("input");
+        return input.isArray() ? input.size() : 1;
+    }
+
+    @Override
+    public byte[] embeddingBody(List<float[]> vectors, int promptTokens, String model) {
+        ObjectNode root = JSON.createObjectNode().put("object", "list").put("model", model);
+        ArrayNode data = root.putArray("data");
+        for (int i = vectors.size() - 1; i >= 0; i--) {
+            ArrayNode v = data.addObject().put("object", "embedding").put("index", i).putArray("embedding");
+            for (float f : vectors.get(i)) {
+                v.add(f);
+            }
+        }
+        root.putObject("usage").put("prompt_tokens", promptTokens).put("total_tokens", promptTokens);
+        return bytes(root);
     }
 
     @Override

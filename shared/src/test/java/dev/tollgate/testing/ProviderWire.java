@@ -26,6 +26,20 @@ public interface ProviderWire {
     /** The stream frames of an answer, each complete (an SSE event with its blank line, or an NDJSON line), end marker included. */
     List<String> events(Answer answer, String model);
 
+    /**
+     * The stream frames as bytes, what the mock actually writes. Text wires leave this alone; a binary
+     * wire (AWS event stream) overrides it and may return an empty {@link #events} list.
+     */
+    default List<byte[]> frameBytes(Answer answer, String model) {
+        return events(answer, model).stream().map(f -> f.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
+    }
+
+    /** The error frame as bytes, or null; binary wires override it. */
+    default byte[] streamErrorFrame(String message) {
+        String e = streamErrorEvent(message);
+        return e == null ? null : e.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The Content-Type of a stream, e.g. {@code text/event-stream}. */
     default String streamContentType() {
         return "text/event-stream";

@@ -4,6 +4,7 @@ import dev.tollgate.config.ConfigException;
 import dev.tollgate.config.ConfigLoader;
 import dev.tollgate.config.LoadedConfig;
 import dev.tollgate.http.HttpServerHost;
+import dev.tollgate.http.Routes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -37,14 +38,16 @@ public final class CompletionMain {
     static HttpServerHost start(Map<String, String> env) throws StartupException {
         int port = port(env);
         LoadedConfig loaded;
+        Routes routes;
         try {
             loaded = ConfigLoader.load(configPath(env), env);
+            loaded.warnings().forEach(w -> System.err.println("warning: " + w));
+            routes = CompletionApp.routes(loaded.config(), () -> true);
         } catch (ConfigException e) {
             throw new StartupException(e.getMessage());
         }
-        loaded.warnings().forEach(w -> System.err.println("warning: " + w));
         try {
-            return HttpServerHost.start(new InetSocketAddress(port), CompletionApp.routes(loaded.config(), () -> true));
+            return HttpServerHost.start(new InetSocketAddress(port), routes);
         } catch (IOException e) {
             throw new StartupException("cannot listen on port " + port + ": " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package dev.tollgate.provider.openai;
 
 import dev.tollgate.config.Deployment;
 import dev.tollgate.config.ProviderKind;
+import dev.tollgate.config.Secret;
 import dev.tollgate.http.UpstreamClient;
 import dev.tollgate.http.UpstreamResponse;
 import dev.tollgate.openai.ChatCompletion;
@@ -9,6 +10,9 @@ import dev.tollgate.openai.Json;
 import dev.tollgate.provider.ChatProvider;
 import dev.tollgate.provider.ChunkStream;
 import dev.tollgate.provider.DeploymentParams;
+import dev.tollgate.provider.EmbeddingCall;
+import dev.tollgate.provider.EmbeddingProvider;
+import dev.tollgate.provider.Embeddings;
 import dev.tollgate.provider.ParamSupport;
 import dev.tollgate.provider.ProviderCall;
 import dev.tollgate.provider.SseChunkStream;
@@ -21,7 +25,7 @@ import java.util.Map;
  * OpenAI and every server that speaks its chat API (Groq, Mistral, DeepSeek, Together, OpenRouter,
  * Fireworks, vLLM ...): {@code POST {api_base}/chat/completions} with a bearer key.
  */
-public final class OpenAiProvider implements ChatProvider {
+public final class OpenAiProvider implements ChatProvider, EmbeddingProvider {
     private final UpstreamClient client;
 
     public OpenAiProvider(UpstreamClient client) {
@@ -46,6 +50,16 @@ public final class OpenAiProvider implements ChatProvider {
     }
 
     @Override
+    public Embeddings embed(EmbeddingCall call) {
+        UpstreamCall upstream = upstream(call.deployment());
+        byte[] body = Json.bytes(OpenAiEmbeddings.toOpenAi(call.request(), call.deployment()));
+        Map<String, String> headers = headers(call.apiKey(), call.deployment(), false);
+        byte[] answer = upstream.exchange(URI.create(call.deployment().apiBase() + "/embeddings"), headers, body,
+                call.timeout());
+        return OpenAiEmbeddings.toEmbeddings(answer, upstream.provider(), call.request().inputCount());
+    }
+
+    @Override
     public ParamSupport params() {
         return ParamSupport.all("openai");
     }
@@ -59,19 +73,23 @@ public final class OpenAiProvider implements ChatProvider {
     }
 
     private static Map<String, String> headers(ProviderCall call) {
+        return headers(call.apiKey(), call.deployment(), call.request().stream());
+    }
+
+    private static Map<String, String> headers(Secret apiKey, Deployment d, boolean stream) {
         Map<String, String> h = new HashMap<>();
         h.put("Content-Type", "application/json");
-        if (call.request().stream()) {
+        if (stream) {
             h.put("Accept", "text/event-stream");
         }
-        if (call.apiKey() != null) {
-            h.put("Authorization", "Bearer " + call.apiKey().value());
+        if (apiKey != null) {
+            h.put("Authorization", "Bearer " + apiKey.value());
         }
-        var org = call.deployment().params().get("organization");
-        if (org != null && call.deployment().provider() == ProviderKind.OPENAI) {
+        var org = d.params().get("organization");
+        if (org != null && d.provider() == ProviderKind.OPENAI) {
             h.put("OpenAI-Organization", org.asText());
         }
-        DeploymentParams.addHeaders(h, call.deployment());
+        DeploymentParams.addHeaders(h, d);
         return h;
     }
 }

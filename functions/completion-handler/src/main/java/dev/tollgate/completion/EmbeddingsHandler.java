@@ -1,0 +1,36 @@
+package dev.tollgate.completion;
+
+import dev.tollgate.http.Exchange;
+import dev.tollgate.http.Handler;
+import dev.tollgate.keys.MasterKeyAuth;
+import dev.tollgate.openai.EmbeddingRequest;
+import dev.tollgate.openai.EmbeddingRequestReader;
+import dev.tollgate.openai.EmbeddingResponse;
+import dev.tollgate.provider.Embeddings;
+import dev.tollgate.router.Routed;
+import dev.tollgate.router.Router;
+import java.io.IOException;
+
+/** {@code POST /v1/embeddings}: OpenAI's shape whatever the provider, floats or base64 as asked. */
+final class EmbeddingsHandler implements Handler {
+    private final MasterKeyAuth auth;
+    private final Router router;
+    private final long maxBodyBytes;
+
+    EmbeddingsHandler(MasterKeyAuth auth, Router router, long maxBodyBytes) {
+        this.auth = auth;
+        this.router = router;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handle(Exchange ex) throws IOException {
+        auth.check(ex);
+        EmbeddingRequest request = EmbeddingRequestReader.read(RequestBodies.readJson(ex, maxBodyBytes));
+        Routed<Embeddings> routed = router.embed(request, ex.requestId());
+        Embeddings e = routed.value();
+        CallHeaders.set(ex, routed);
+        ex.sendJson(200, EmbeddingResponse.of(e.vectors(), e.model() != null ? e.model() : request.model(),
+                e.promptTokens(), request.base64()));
+    }
+}

@@ -56,43 +56,47 @@ public final class Exchange {
         return responded;
     }
 
-    /** Reads the whole body; a body over {@code maxBytes} is a 413 before it is read. */
+    /** Reads the whole body; a body over {@code maxBytes} is a 413, before it is read when it says its length. */
     public byte[] body(long maxBytes) throws IOException {
-        String declared = ex.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            long length;
-            try {
-                length = Long.parseLong(declared.trim());
-            } catch (NumberFormatException e) {
-                throw GatewayException.invalid(null, "Content-Length is not a number.");
-            }
-            if (length > maxBytes) {
-                throw tooLarge(maxBytes);
-            }
-        }
-        InputStream in = ex.getRequestBody();
-        byte[] buf = new byte[declared != null ? (int) Math.max(0, Long.parseLong(declared.trim())) : 8192];
-        int len = 0;
-        while (true) {
-            if (len == buf.length) {
-                if (declared != null) {
-                    break;
-                }
-                if (len > maxBytes) {
-                    throw tooLarge(maxBytes);
-                }
-                buf = Arrays.copyOf(buf, (int) Math.min(maxBytes + 1, (long) len * 2));
-            }
-            int n = in.read(buf, len, buf.length - len);
-            if (n < 0) {
-                break;
-            }
-            len += n;
-        }
-        if (len > maxBytes) {
+        long limit = Math.min(maxBytes, Integer.MAX_VALUE - 8);
+        long declared = declaredLength();
+        if (declared > limit) {
             throw tooLarge(maxBytes);
         }
-        return len == buf.length ? buf : Arrays.copyOf(buf, len);
+        InputStream in = ex.getRequestBody();
+        if (declared >= 0) {
+            return in.readNBytes((int) declared);
+        }
+        byte[] buf = new byte[8192];
+        int len = 0;
+        int n;
+        while ((n = in.read(buf, len, buf.length - len)) >= 0) {
+            len += n;
+            if (len > limit) {
+                throw tooLarge(maxBytes);
+            }
+            if (len == buf.length) {
+                buf = Arrays.copyOf(buf, (int) Math.min(limit + 1, (long) len * 2));
+            }
+        }
+        return Arrays.copyOf(buf, len);
+    }
+
+    /** Content-Length, or -1 for a chunked body. */
+    private long declaredLength() {
+        String declared = ex.getRequestHeaders().getFirst("Content-Length");
+        if (declared == null) {
+            return -1;
+        }
+        try {
+            long length = Long.parseLong(declared.trim());
+            if (length < 0) {
+                throw new NumberFormatException();
+            }
+            return length;
+        } catch (NumberFormatException e) {
+            throw GatewayException.invalid(null, "Content-Length is not a number.");
+        }
     }
 
     private GatewayException tooLarge(long maxBytes) {

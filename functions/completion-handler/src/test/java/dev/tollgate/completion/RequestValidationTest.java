@@ -96,6 +96,28 @@ class RequestValidationTest {
     }
 
     @Test
+    void rejectsOversizeChunkedBodyWith413() throws Exception {
+        byte[] big = ("{\"model\":\"gpt-test\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                + "y".repeat(9000) + "\"}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> r = gw.send(HttpRequest.newBuilder(URI.create(gw.baseUrl() + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + TestGateway.MASTER_KEY)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))));
+        assertEquals(413, r.statusCode(), r.body());
+        assertEquals("request_too_large", error(r).path("code").asText());
+    }
+
+    @Test
+    void acceptsChunkedBodyUnderTheLimit() {
+        byte[] small = "{\"model\":\"gpt-test\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> r = gw.send(HttpRequest.newBuilder(URI.create(gw.baseUrl() + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + TestGateway.MASTER_KEY)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(small))));
+        assertEquals(200, r.statusCode(), r.body());
+        mock.reset();
+    }
+
+    @Test
     void namesUnknownModelAndPointsToModelList() throws Exception {
         HttpResponse<String> r = gw.post("/chat/completions",
                 "{\"model\":\"gpt-9\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");

@@ -1,9 +1,7 @@
 package dev.tollgate.completion;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.http.Exchange;
 import dev.tollgate.http.Handler;
-import dev.tollgate.keys.MasterKeyAuth;
 import dev.tollgate.openai.ChatCompletion;
 import dev.tollgate.openai.ChatRequest;
 import dev.tollgate.openai.ChatRequestReader;
@@ -17,21 +15,17 @@ import java.io.IOException;
  * body or as an event stream). Errors before the first byte are ordinary JSON errors.
  */
 final class ChatCompletionsHandler implements Handler {
-    private final MasterKeyAuth auth;
+    private final ApiGate gate;
     private final Router router;
-    private final long maxBodyBytes;
 
-    ChatCompletionsHandler(MasterKeyAuth auth, Router router, long maxBodyBytes) {
-        this.auth = auth;
+    ChatCompletionsHandler(ApiGate gate, Router router) {
+        this.gate = gate;
         this.router = router;
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
     public void handle(Exchange ex) throws IOException {
-        auth.check(ex);
-        JsonNode body = RequestBodies.readJson(ex, maxBodyBytes);
-        ChatRequest request = ChatRequestReader.read(body);
+        ChatRequest request = ChatRequestReader.read(gate.admitJson(ex));
         if (request.stream()) {
             stream(ex, request);
         } else {

@@ -20,17 +20,16 @@ public final class CompletionApp {
 
     /** Throws {@link dev.tollgate.config.ConfigException} when a provider cannot use a deployment's settings. */
     public static Routes routes(GatewayConfig config, BooleanSupplier ready) {
-        MasterKeyAuth auth = new MasterKeyAuth(config.general().masterKey());
+        ApiGate gate = new ApiGate(new MasterKeyAuth(config.general().masterKey()),
+                config.general().maxRequestBodyBytes());
         ModelGroups groups = new ModelGroups(config.deployments());
         ProviderRegistry providers = ProviderRegistry.standard(new UpstreamClient());
         providers.prepareAll(config.deployments());
         Router router = new Router(groups, providers, config.router(), config.litellm().dropParams());
         Routes routes = new Routes();
-        routes.addOpenAi("POST", "/chat/completions",
-                new ChatCompletionsHandler(auth, router, config.general().maxRequestBodyBytes()));
-        routes.addOpenAi("POST", "/embeddings",
-                new EmbeddingsHandler(auth, router, config.general().maxRequestBodyBytes()));
-        routes.addOpenAi("GET", "/models", new ModelsHandler(groups.names(), auth, Instant.now().getEpochSecond()));
+        routes.addOpenAi("POST", "/chat/completions", new ChatCompletionsHandler(gate, router));
+        routes.addOpenAi("POST", "/embeddings", new EmbeddingsHandler(gate, router));
+        routes.addOpenAi("GET", "/models", new ModelsHandler(groups.names(), gate, Instant.now().getEpochSecond()));
         HealthHandlers.register(routes, VERSION, ready);
         return routes;
     }

@@ -2,7 +2,6 @@ package dev.tollgate.completion;
 
 import dev.tollgate.http.Exchange;
 import dev.tollgate.http.Handler;
-import dev.tollgate.keys.MasterKeyAuth;
 import dev.tollgate.openai.EmbeddingRequest;
 import dev.tollgate.openai.EmbeddingRequestReader;
 import dev.tollgate.openai.EmbeddingResponse;
@@ -13,20 +12,17 @@ import java.io.IOException;
 
 /** {@code POST /v1/embeddings}: OpenAI's shape whatever the provider, floats or base64 as asked. */
 final class EmbeddingsHandler implements Handler {
-    private final MasterKeyAuth auth;
+    private final ApiGate gate;
     private final Router router;
-    private final long maxBodyBytes;
 
-    EmbeddingsHandler(MasterKeyAuth auth, Router router, long maxBodyBytes) {
-        this.auth = auth;
+    EmbeddingsHandler(ApiGate gate, Router router) {
+        this.gate = gate;
         this.router = router;
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
     public void handle(Exchange ex) throws IOException {
-        auth.check(ex);
-        EmbeddingRequest request = EmbeddingRequestReader.read(RequestBodies.readJson(ex, maxBodyBytes));
+        EmbeddingRequest request = EmbeddingRequestReader.read(gate.admitJson(ex));
         Routed<Embeddings> routed = router.embed(request, ex.requestId());
         Embeddings e = routed.value();
         CallHeaders.set(ex, routed);

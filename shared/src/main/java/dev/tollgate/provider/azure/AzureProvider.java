@@ -43,7 +43,8 @@ public final class AzureProvider implements ChatProvider, EmbeddingProvider {
         byte[] body = Json.bytes(OpenAiWireFormat.toOpenAi(call.request(), call.deployment()));
         UpstreamResponse r = upstream.open(AzureEndpoints.url(call.deployment(), "chat/completions"),
                 AzureEndpoints.headers(call.apiKey(), call.deployment(), true), body, call.streamTimeout());
-        return new SseChunkStream(r, OpenAiWireFormat.streamTranslator(upstream.provider()), upstream.provider(),
+        var translator = new AzureStreamTranslator(OpenAiWireFormat.streamTranslator(upstream.provider()));
+        return new SseChunkStream(r, translator, upstream.provider(),
                 call.streamTimeout(), call.timeout());
     }
 

@@ -55,9 +55,18 @@ final class DeploymentParser {
                 () -> DeploymentIds.generate(modelName, spec.provider(), spec.upstreamModel(), apiBase, index));
         Map<String, JsonNode> passThrough = References.resolveFields(params, KnownKeys.TYPED_PARAMS, true);
         return new Deployment(modelName, spec.provider(), spec.upstreamModel(), apiKey, apiBase,
-                params.text("api_version"), params.seconds("timeout"), params.seconds("stream_timeout"),
+                apiVersion(params, spec.provider()), params.seconds("timeout"), params.seconds("stream_timeout"),
                 params.integer("max_retries", 0), params.integer("rpm", 0), params.integer("tpm", 0),
                 params.number("weight"), passThrough, modelInfo);
+    }
+
+    /** api_version, else (Azure, as LiteLLM does) {@code AZURE_API_VERSION} from the environment. */
+    private static String apiVersion(Section params, ProviderKind provider) {
+        String explicit = params.text("api_version");
+        if (explicit != null || provider != ProviderKind.AZURE) {
+            return explicit;
+        }
+        return params.env().get("AZURE_API_VERSION");
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tollgate.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.config.Deployment;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,13 +26,23 @@ public final class DeploymentParams {
 
     /** Adds each forwardable deployment parameter the request body does not already set. */
     public static void mergeInto(ObjectNode body, Deployment deployment) {
-        for (Map.Entry<String, JsonNode> p : deployment.params().entrySet()) {
-            String key = p.getKey();
-            if (!GATEWAY_ONLY.contains(key) && !key.startsWith("aws_") && !key.startsWith("vertex_")
-                    && !body.has(key)) {
-                body.set(key, p.getValue());
+        for (Map.Entry<String, JsonNode> p : forwardable(deployment).entrySet()) {
+            if (!body.has(p.getKey())) {
+                body.set(p.getKey(), p.getValue());
             }
         }
+    }
+
+    /** The deployment parameters meant for the provider, in config order; LiteLLM's own settings left out. */
+    public static Map<String, JsonNode> forwardable(Deployment deployment) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> p : deployment.params().entrySet()) {
+            String key = p.getKey();
+            if (!GATEWAY_ONLY.contains(key) && !key.startsWith("aws_") && !key.startsWith("vertex_")) {
+                out.put(key, p.getValue());
+            }
+        }
+        return out;
     }
 
     /** Extra headers the deployment asks to send ({@code extra_headers} or {@code headers}), as strings. */

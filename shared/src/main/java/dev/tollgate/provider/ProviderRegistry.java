@@ -7,6 +7,8 @@ import dev.tollgate.error.GatewayException;
 import java.util.List;
 import dev.tollgate.http.UpstreamClient;
 import dev.tollgate.provider.anthropic.AnthropicProvider;
+import dev.tollgate.provider.azure.AzureProvider;
+import dev.tollgate.provider.ollama.OllamaProvider;
 import dev.tollgate.provider.openai.OpenAiProvider;
 import java.util.EnumMap;
 import java.util.Map;
@@ -33,6 +35,8 @@ public final class ProviderRegistry {
         return switch (family) {
             case OPENAI -> new OpenAiProvider(client);
             case ANTHROPIC -> new AnthropicProvider(client);
+            case AZURE -> new AzureProvider(client);
+            case OLLAMA -> new OllamaProvider(client);
         };
     }
 

@@ -21,10 +21,11 @@ public enum ProviderKind {
             "FIREWORKS_AI_API_KEY", "FIREWORKS_API_KEY"),
     HOSTED_VLLM("hosted_vllm", Family.OPENAI, null, "HOSTED_VLLM_API_KEY"),
     ANTHROPIC("anthropic", Family.ANTHROPIC, "https://api.anthropic.com", "ANTHROPIC_API_KEY"),
-    GEMINI("gemini", Family.GEMINI, "https://generativelanguage.googleapis.com", "GEMINI_API_KEY", "GOOGLE_API_KEY");
+    GEMINI("gemini", Family.GEMINI, "https://generativelanguage.googleapis.com", "GEMINI_API_KEY", "GOOGLE_API_KEY"),
+    VERTEX_AI("vertex_ai", Family.VERTEX, null, true);
 
     /** Providers that share one wire format share one translator. */
-    public enum Family { OPENAI, ANTHROPIC, GEMINI }
+    public enum Family { OPENAI, ANTHROPIC, GEMINI, VERTEX }
 
     private static final Map<String, ProviderKind> BY_PREFIX = new HashMap<>();
 

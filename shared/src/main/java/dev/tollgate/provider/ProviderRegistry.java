@@ -8,6 +8,7 @@ import java.util.List;
 import dev.tollgate.http.UpstreamClient;
 import dev.tollgate.provider.anthropic.AnthropicProvider;
 import dev.tollgate.provider.gemini.GeminiProvider;
+import dev.tollgate.provider.vertex.VertexProvider;
 import dev.tollgate.provider.openai.OpenAiProvider;
 import java.util.EnumMap;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class ProviderRegistry {
             case OPENAI -> new OpenAiProvider(client);
             case ANTHROPIC -> new AnthropicProvider(client);
             case GEMINI -> new GeminiProvider(client);
+            case VERTEX -> new VertexProvider(client);
         };
     }
 

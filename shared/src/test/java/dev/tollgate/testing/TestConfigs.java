@@ -21,7 +21,7 @@ public final class TestConfigs {
     }
 
     public static Deployment deployment(String modelName, MockUpstream mock) {
-        return deployment(modelName, mock.wire().prefix(), mock.apiBase(), Map.of());
+        return deployment(modelName, mock.wire().prefix(), mock.apiBase(), mock.wire().deploymentParams(mock.root()));
     }
 
     public static Deployment deployment(String modelName, String prefix, String apiBase, Map<String, JsonNode> params) {

@@ -64,6 +64,11 @@ public interface ProviderWire {
         return configuredKey;
     }
 
+    /** The upstream model id a deployment named {@code modelName} calls, e.g. one the provider routes on. */
+    default String upstreamModel(String modelName) {
+        return "upstream-" + modelName;
+    }
+
     /** Extra {@code litellm_params} a deployment of this provider needs to call the mock at {@code mockRoot}. */
     default java.util.Map<String, JsonNode> deploymentParams(String mockRoot) {
         return java.util.Map.of();

@@ -8,6 +8,7 @@ public final class ProviderWires {
     }
 
     public static List<ProviderWire> all() {
-        return List.of(new OpenAiWire(), new OpenAiWire("groq"), new AnthropicWire(), new GeminiWire(), new VertexWire());
+        return List.of(new OpenAiWire(), new OpenAiWire("groq"), new AnthropicWire(), new GeminiWire(), new VertexWire(),
+                new VertexClaudeWire());
     }
 }

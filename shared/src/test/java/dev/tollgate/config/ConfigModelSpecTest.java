@@ -44,6 +44,6 @@ class ConfigModelSpecTest {
         ConfigException e = assertThrows(ConfigException.class, () -> ModelSpec.parse(model, null, "p.model", "p.c"));
 
         assertEquals("p.model: unknown provider \"" + prefix + "\" in \"" + model + "\"; known providers: anthropic, "
-                + "deepseek, fireworks_ai, groq, hosted_vllm, mistral, openai, openrouter, together_ai", e.getMessage());
+                + "deepseek, fireworks_ai, gemini, groq, hosted_vllm, mistral, openai, openrouter, together_ai, vertex_ai", e.getMessage());
     }
 }

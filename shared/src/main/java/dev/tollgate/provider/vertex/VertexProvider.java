@@ -36,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Claude models through {@code publishers/anthropic} ({@code :rawPredict}, the Anthropic translators),
  * text embeddings through {@code :predict}. Authenticated with a service account's OAuth access token,
  * fetched and cached per account by {@link AccessTokens}; every deployment is resolved in
- * {@link #prepare}, so the request path reads no file.
+ * {@link #prepare}, so the request path reads no file (one that was never prepared, as in a test that
+ * builds a provider by hand, is resolved on first use).
  */
 public final class VertexProvider implements ChatProvider, EmbeddingProvider {
     static final String NAME = "vertex_ai";

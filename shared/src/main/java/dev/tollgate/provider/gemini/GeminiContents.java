@@ -111,9 +111,14 @@ final class GeminiContents {
         if (m.toolCalls() != null) {
             for (ToolCall call : m.toolCalls()) {
                 toolNames.put(call.id(), call.function().name());
-                ObjectNode fc = parts.addObject().putObject("functionCall");
+                ObjectNode part = parts.addObject();
+                ObjectNode fc = part.putObject("functionCall");
                 if (call.id() != null) {
-                    fc.put("id", call.id());
+                    fc.put("id", ToolCallIds.callId(call.id()));
+                }
+                String signature = ToolCallIds.signature(call.id());
+                if (signature != null) {
+                    part.put("thoughtSignature", signature);
                 }
                 fc.put("name", call.function().name());
                 fc.set("args", asObject(call.function().arguments(), "arguments"));
@@ -134,7 +139,7 @@ final class GeminiContents {
         ArrayNode parts = Json.MAPPER.createArrayNode();
         ObjectNode fr = parts.addObject().putObject("functionResponse");
         if (m.toolCallId() != null) {
-            fr.put("id", m.toolCallId());
+            fr.put("id", ToolCallIds.callId(m.toolCallId()));
         }
         fr.put("name", name);
         fr.set("response", asObject(m.text(), null));

@@ -65,7 +65,7 @@ public final class GeminiResponses {
         List<Part> parts = c.content() == null || c.content().parts() == null ? List.of() : c.content().parts();
         for (Part p : parts) {
             if (p.functionCall() != null) {
-                calls.add(toolCall(p.functionCall(), calls.size()));
+                calls.add(toolCall(p.functionCall(), p.thoughtSignature(), calls.size()));
             } else if (p.text() != null) {
                 (Boolean.TRUE.equals(p.thought()) ? reasoning : text).append(p.text());
             }
@@ -75,10 +75,14 @@ public final class GeminiResponses {
         return new ChatCompletion.Choice(index, message, finishReason(c.finishReason(), !calls.isEmpty()), null);
     }
 
-    /** Gemini's id when it gives one (newer models do), else {@code call_<n>}; args as a JSON string. */
-    static ToolCall toolCall(GenerateWire.FunctionCall fc, int n) {
+    /**
+     * Gemini's id when it gives one (newer models do), else {@code call_<n>}; args as a JSON string. A
+     * thought signature rides in the id (as LiteLLM does it), so that it comes back with the call.
+     */
+    static ToolCall toolCall(GenerateWire.FunctionCall fc, String thoughtSignature, int n) {
         String id = fc.id() != null && !fc.id().isEmpty() ? fc.id() : "call_" + n;
-        return ToolCall.function(id, fc.name(), fc.args() == null ? "{}" : Json.string(fc.args()));
+        return ToolCall.function(ToolCallIds.withSignature(id, thoughtSignature), fc.name(),
+                fc.args() == null ? "{}" : Json.string(fc.args()));
     }
 
     /**

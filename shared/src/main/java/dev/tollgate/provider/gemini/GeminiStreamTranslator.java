@@ -97,7 +97,7 @@ public final class GeminiStreamTranslator implements StreamTranslator {
         for (Part p : parts) {
             if (p.functionCall() != null) {
                 int n = toolCounts.merge(index, 1, Integer::sum) - 1;
-                ToolCall call = GeminiResponses.toolCall(p.functionCall(), n);
+                ToolCall call = GeminiResponses.toolCall(p.functionCall(), p.thoughtSignature(), n);
                 out.add(chunk(index, Delta.toolCall(new ToolCallDelta(n, call.id(), "function",
                         new ToolCallDelta.FunctionDelta(call.function().name(), call.function().arguments()))), null));
             } else if (p.text() != null && !p.text().isEmpty()) {

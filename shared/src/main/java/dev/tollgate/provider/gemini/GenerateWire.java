@@ -27,9 +27,12 @@ final class GenerateWire {
     record Content(String role, List<Part> parts) {
     }
 
-    /** A part of an answer: text (a thought summary when {@code thought} is true) or a function call. */
+    /**
+     * A part of an answer: text (a thought summary when {@code thought} is true) or a function call,
+     * with the opaque signature of the model's reasoning that Gemini 3 wants back with the call.
+     */
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-    record Part(String text, Boolean thought, FunctionCall functionCall) {
+    record Part(String text, Boolean thought, FunctionCall functionCall, String thoughtSignature) {
     }
 
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)

@@ -14,7 +14,7 @@ class GeminiRequestsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"system_and_merged_turns", "tools_required", "tool_choice_named", "tool_round_trip",
-            "images", "generation_config", "json_schema", "json_object"})
+            "images", "generation_config", "json_schema", "json_object", "thought_signature_round_trip"})
     void translatesRequestAsTheGoldenFixtureSays(String name) {
         JsonNode fixture = GeminiFixtures.json("requests/" + name + ".json");
         byte[] translated = GeminiRequests.bytes(GeminiFixtures.request(fixture.get("request")));

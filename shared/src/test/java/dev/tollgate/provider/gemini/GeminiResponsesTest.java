@@ -50,6 +50,14 @@ class GeminiResponsesTest {
     }
 
     @Test
+    void carriesAThoughtSignatureInsideTheToolCallId() {
+        ChatCompletion c = GeminiResponses.toOpenAi("""
+                {"candidates":[{"content":{"role":"model","parts":[{"functionCall":{"name":"f","args":{}},
+                "thoughtSignature":"CiQBsig=="}]},"finishReason":"STOP"}]}""".getBytes(), "gemini", "m", "id", 1L);
+        assertEquals("call_0__thought__CiQBsig==", c.choices().get(0).message().toolCalls().get(0).id());
+    }
+
+    @Test
     void turnsABlockedPromptIntoAContentPolicyError() {
         GatewayException e = assertThrows(GatewayException.class, () -> translate("prompt_blocked"));
         assertEquals(ErrorKind.CONTENT_POLICY, e.kind());

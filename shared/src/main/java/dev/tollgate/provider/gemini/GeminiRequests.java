@@ -8,7 +8,9 @@ import dev.tollgate.openai.Json;
 import dev.tollgate.openai.ResponseFormat;
 import dev.tollgate.openai.Tool;
 import dev.tollgate.openai.ToolChoice;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +23,8 @@ public final class GeminiRequests {
     private static final Set<String> UNSUPPORTED_SCHEMA_KEYS = Set.of(
             "$schema", "$id", "$ref", "$defs", "definitions", "additionalProperties", "strict", "examples",
             "default", "const", "patternProperties", "unevaluatedProperties", "dependentRequired", "$comment");
+
+    private static final Set<String> STRING_FORMATS = Set.of("enum", "date-time");
 
     private GeminiRequests() {
     }
@@ -92,6 +96,7 @@ public final class GeminiRequests {
 
     private static void strip(JsonNode node) {
         if (node instanceof ObjectNode o) {
+            normaliseType(o);
             for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (UNSUPPORTED_SCHEMA_KEYS.contains(e.getKey())) {
@@ -104,6 +109,38 @@ public final class GeminiRequests {
             }
         } else if (node instanceof ArrayNode a) {
             a.forEach(GeminiRequests::strip);
+        }
+    }
+
+    /**
+     * Gemini's schema takes one {@code type} and {@code nullable}: {@code ["string","null"]} becomes
+     * {@code "string"} with {@code nullable: true}, several types an {@code anyOf}. Of the string formats
+     * only {@code enum} and {@code date-time} are accepted; others are dropped.
+     */
+    private static void normaliseType(ObjectNode o) {
+        JsonNode type = o.get("type");
+        if (type instanceof ArrayNode types) {
+            List<String> named = new ArrayList<>();
+            types.forEach(t -> {
+                if (!"null".equals(t.asText())) {
+                    named.add(t.asText());
+                }
+            });
+            o.remove("type");
+            if (named.size() < types.size()) {
+                o.put("nullable", true);
+            }
+            if (named.size() == 1) {
+                o.put("type", named.get(0));
+            } else if (named.size() > 1) {
+                ArrayNode anyOf = o.putArray("anyOf");
+                named.forEach(t -> anyOf.addObject().put("type", t));
+            }
+        }
+        JsonNode format = o.get("format");
+        if (format != null && "string".equals(o.path("type").asText())
+                && !STRING_FORMATS.contains(format.asText())) {
+            o.remove("format");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.tollgate.provider.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.error.GatewayException;
 import dev.tollgate.openai.ChatRequest;
 import dev.tollgate.openai.Json;
 import dev.tollgate.openai.ResponseFormat;
@@ -42,6 +43,10 @@ public final class GeminiRequests {
             body.set("systemInstruction", conversation.systemInstruction());
         }
         putTools(body, request);
+        JsonNode safety = request.extra().get("safety_settings");
+        if (safety != null && safety.isArray()) {
+            body.set("safetySettings", safety);
+        }
         ObjectNode config = generationConfig(request);
         if (!config.isEmpty()) {
             body.set("generationConfig", config);
@@ -164,7 +169,29 @@ public final class GeminiRequests {
         copyExtra(c, r, "frequency_penalty", "frequencyPenalty");
         copyExtra(c, r, "top_k", "topK");
         putResponseFormat(c, r.responseFormat());
+        JsonNode effort = r.extra().get("reasoning_effort");
+        if (effort != null && effort.isTextual()) {
+            c.set("thinkingConfig", thinkingConfig(effort.textValue()));
+        }
         return c;
+    }
+
+    /** LiteLLM's budgets: none/disable 0, minimal 128, low 1024, medium 2048, high 4096; thoughts included. */
+    static ObjectNode thinkingConfig(String effort) {
+        int budget = switch (effort) {
+            case "none", "disable" -> 0;
+            case "minimal" -> 128;
+            case "low" -> 1024;
+            case "medium" -> 2048;
+            case "high" -> 4096;
+            default -> throw GatewayException.invalid("reasoning_effort",
+                    "'reasoning_effort' must be one of none, minimal, low, medium, high.");
+        };
+        ObjectNode t = Json.MAPPER.createObjectNode().put("thinkingBudget", budget);
+        if (budget > 0) {
+            t.put("includeThoughts", true);
+        }
+        return t;
     }
 
     private static void putResponseFormat(ObjectNode c, ResponseFormat format) {

@@ -1,5 +1,6 @@
 package dev.tollgate.provider.gemini;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.error.ErrorKind;
 import dev.tollgate.error.GatewayException;
 import dev.tollgate.openai.Json;
@@ -28,7 +29,10 @@ public final class GeminiErrors {
             return new UpstreamCall.ErrorDetail(null, null);
         }
         try {
-            ErrorEnvelope envelope = Json.MAPPER.readValue(body, ErrorEnvelope.class);
+            JsonNode tree = Json.MAPPER.readTree(body);
+            // Vertex AI wraps the error in an array for calls that stream without alt=sse
+            JsonNode first = tree != null && tree.isArray() && !tree.isEmpty() ? tree.get(0) : tree;
+            ErrorEnvelope envelope = Json.MAPPER.treeToValue(first, ErrorEnvelope.class);
             ErrorBody e = envelope == null ? null : envelope.error();
             if (e != null && (e.message() != null || e.status() != null)) {
                 return new UpstreamCall.ErrorDetail(e.message(), e.status());

@@ -81,6 +81,8 @@ class GeminiResponsesTest {
                 "status":"RESOURCE_EXHAUSTED"}}""".getBytes());
         assertEquals("Resource has been exhausted (e.g. check quota).", d.message());
         assertEquals("RESOURCE_EXHAUSTED", d.code());
+        assertEquals("UNAVAILABLE", GeminiErrors.parse("""
+                [{"error":{"code":503,"message":"overloaded","status":"UNAVAILABLE"}}]""".getBytes()).code());
         assertEquals("<html>bad gateway</html>", GeminiErrors.parse("<html>bad gateway</html>".getBytes()).message());
     }
 }

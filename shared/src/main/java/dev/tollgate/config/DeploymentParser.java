@@ -1,11 +1,13 @@
 package dev.tollgate.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -53,7 +55,8 @@ final class DeploymentParser {
         Section info = entry.section("model_info");
         ModelInfo modelInfo = modelInfo(info, params,
                 () -> DeploymentIds.generate(modelName, spec.provider(), spec.upstreamModel(), apiBase, index));
-        Map<String, JsonNode> passThrough = References.resolveFields(params, KnownKeys.TYPED_PARAMS, true);
+        Map<String, JsonNode> passThrough = withVertexDefaults(spec.provider(), params,
+                References.resolveFields(params, KnownKeys.TYPED_PARAMS, true));
         return new Deployment(modelName, spec.provider(), spec.upstreamModel(), apiKey, apiBase,
                 apiVersion(params, spec.provider()), params.seconds("timeout"), params.seconds("stream_timeout"),
                 params.integer("max_retries", 0), params.integer("rpm", 0), params.integer("tpm", 0),
@@ -67,6 +70,27 @@ final class DeploymentParser {
             return explicit;
         }
         return params.env().get("AZURE_API_VERSION");
+    }
+
+    /**
+     * For vertex_ai, {@code vertex_project}, {@code vertex_location} and {@code vertex_credentials}
+     * default, as in LiteLLM, to VERTEXAI_PROJECT, VERTEXAI_LOCATION and GOOGLE_APPLICATION_CREDENTIALS;
+     * read here, at load time, so that the request path never reads the environment.
+     */
+    private static Map<String, JsonNode> withVertexDefaults(ProviderKind provider, Section params,
+                                                            Map<String, JsonNode> given) {
+        if (provider != ProviderKind.VERTEX_AI) {
+            return given;
+        }
+        Map<String, JsonNode> out = new LinkedHashMap<>(given);
+        Map.of("vertex_project", "VERTEXAI_PROJECT", "vertex_location", "VERTEXAI_LOCATION",
+                "vertex_credentials", "GOOGLE_APPLICATION_CREDENTIALS").forEach((param, variable) -> {
+                    String value = params.env().get(variable);
+                    if (!out.containsKey(param) && value != null && !value.isBlank()) {
+                        out.put(param, TextNode.valueOf(value));
+                    }
+                });
+        return out;
     }
 
     /**

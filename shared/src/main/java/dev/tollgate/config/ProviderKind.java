@@ -23,10 +23,12 @@ public enum ProviderKind {
     ANTHROPIC("anthropic", Family.ANTHROPIC, "https://api.anthropic.com", "ANTHROPIC_API_KEY"),
     AZURE("azure", Family.AZURE, null, "AZURE_API_KEY", "AZURE_OPENAI_API_KEY"),
     OLLAMA("ollama", Family.OLLAMA, "http://localhost:11434"),
-    OLLAMA_CHAT("ollama_chat", Family.OLLAMA, "http://localhost:11434");
+    OLLAMA_CHAT("ollama_chat", Family.OLLAMA, "http://localhost:11434"),
+    GEMINI("gemini", Family.GEMINI, "https://generativelanguage.googleapis.com", "GEMINI_API_KEY", "GOOGLE_API_KEY"),
+    VERTEX_AI("vertex_ai", Family.VERTEX, null, true);
 
     /** Providers that share one wire format share one translator. */
-    public enum Family { OPENAI, ANTHROPIC, AZURE, OLLAMA }
+    public enum Family { OPENAI, ANTHROPIC, AZURE, OLLAMA, GEMINI, VERTEX }
 
     private static final Map<String, ProviderKind> BY_PREFIX = new HashMap<>();
 

@@ -9,6 +9,8 @@ import dev.tollgate.http.UpstreamClient;
 import dev.tollgate.provider.anthropic.AnthropicProvider;
 import dev.tollgate.provider.azure.AzureProvider;
 import dev.tollgate.provider.ollama.OllamaProvider;
+import dev.tollgate.provider.gemini.GeminiProvider;
+import dev.tollgate.provider.vertex.VertexProvider;
 import dev.tollgate.provider.openai.OpenAiProvider;
 import java.util.EnumMap;
 import java.util.Map;
@@ -37,6 +39,8 @@ public final class ProviderRegistry {
             case ANTHROPIC -> new AnthropicProvider(client);
             case AZURE -> new AzureProvider(client);
             case OLLAMA -> new OllamaProvider(client);
+            case GEMINI -> new GeminiProvider(client);
+            case VERTEX -> new VertexProvider(client);
         };
     }
 

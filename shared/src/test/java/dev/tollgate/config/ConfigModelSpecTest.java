@@ -44,7 +44,7 @@ class ConfigModelSpecTest {
         ConfigException e = assertThrows(ConfigException.class, () -> ModelSpec.parse(model, null, "p.model", "p.c"));
 
         assertEquals("p.model: unknown provider \"" + prefix + "\" in \"" + model + "\"; known providers: anthropic, "
-                + "azure, deepseek, fireworks_ai, groq, hosted_vllm, mistral, ollama, ollama_chat, openai, openrouter, "
-                + "together_ai", e.getMessage());
+                + "azure, deepseek, fireworks_ai, gemini, groq, hosted_vllm, mistral, ollama, ollama_chat, openai, "
+                + "openrouter, together_ai, vertex_ai", e.getMessage());
     }
 }

@@ -20,6 +20,14 @@ public interface EmbeddingWire {
     /** The provider's embedding answer for these vectors. */
     byte[] embeddingBody(List<float[]> vectors, int promptTokens, String model);
 
+    /**
+     * The prompt tokens the gateway should report for these inputs: what the mock reported, unless
+     * the provider reports none and the gateway estimates them.
+     */
+    default int expectedPromptTokens(List<String> inputs) {
+        return TOKENS_PER_INPUT * inputs.size();
+    }
+
     static List<float[]> vectorsFor(int count) {
         List<float[]> vectors = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -99,6 +99,11 @@ public final class MockUpstream implements AutoCloseable {
         maxInFlight.accumulateAndGet(now, Math::max);
         try (ex) {
             byte[] raw = ex.getRequestBody().readAllBytes();
+            byte[] auxiliary = wire.auxiliary(ex.getRequestURI().getPath(), raw);
+            if (auxiliary != null) {
+                sendBody(ex, 200, auxiliary, 0);
+                return;
+            }
             JsonNode body = raw.length == 0 ? JSON.nullNode() : JSON.readTree(raw);
             String path = ex.getRequestURI().getPath();
             requests.add(new Recorded(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(),

@@ -55,4 +55,30 @@ public interface ProviderWire {
 
     /** The API key the gateway sent, read from wherever this provider carries it. */
     String apiKeyFrom(Headers headers);
+
+    /**
+     * The key {@link #apiKeyFrom} should find when the deployment is configured with {@code configuredKey}:
+     * that key itself, unless the provider authenticates otherwise (an OAuth token the mock issued).
+     */
+    default String expectedApiKey(String configuredKey) {
+        return configuredKey;
+    }
+
+    /** The upstream model id a deployment named {@code modelName} calls, e.g. one the provider routes on. */
+    default String upstreamModel(String modelName) {
+        return "upstream-" + modelName;
+    }
+
+    /** Extra {@code litellm_params} a deployment of this provider needs to call the mock at {@code mockRoot}. */
+    default java.util.Map<String, JsonNode> deploymentParams(String mockRoot) {
+        return java.util.Map.of();
+    }
+
+    /**
+     * The answer to a request the provider makes besides its API calls (a token endpoint), or null
+     * when {@code path} is an API call. Such requests are neither recorded nor consume the script.
+     */
+    default byte[] auxiliary(String path, byte[] body) {
+        return null;
+    }
 }

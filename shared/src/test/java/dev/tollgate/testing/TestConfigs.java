@@ -21,7 +21,11 @@ public final class TestConfigs {
     }
 
     public static Deployment deployment(String modelName, MockUpstream mock) {
-        return deployment(modelName, mock.wire().prefix(), mock.apiBase(), Map.of());
+        ProviderWire wire = mock.wire();
+        Deployment d = deployment(modelName, wire.prefix(), mock.apiBase(), wire.deploymentParams(mock.root()));
+        return new Deployment(d.modelName(), d.provider(), wire.upstreamModel(modelName), d.apiKey(), d.apiBase(),
+                d.apiVersion(), d.timeout(), d.streamTimeout(), d.maxRetries(), d.rpm(), d.tpm(), d.weight(),
+                d.params(), d.info());
     }
 
     public static Deployment deployment(String modelName, String prefix, String apiBase, Map<String, JsonNode> params) {

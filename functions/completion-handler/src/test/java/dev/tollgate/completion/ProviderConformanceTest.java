@@ -67,7 +67,7 @@ class ProviderConformanceTest {
             assertEquals(21, body.path("usage").path("prompt_tokens").asInt());
             assertEquals(9, body.path("usage").path("completion_tokens").asInt());
             assertEquals(30, body.path("usage").path("total_tokens").asInt());
-            assertEquals("sk-upstream-" + wire.prefix(), mock.lastRequest().apiKey());
+            assertEquals(wire.expectedApiKey("sk-upstream-" + wire.prefix()), mock.lastRequest().apiKey());
             assertEquals(wire.prefix(), r.headers().firstValue("x-tollgate-provider").orElseThrow());
         }
     }
@@ -240,7 +240,9 @@ class ProviderConformanceTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        Deployment d = TestConfigs.deployment("m", wire.prefix(), wire.apiBase("http://127.0.0.1:" + closedPort), Map.of());
+        String closedRoot = "http://127.0.0.1:" + closedPort;
+        Deployment d = TestConfigs.deployment("m", wire.prefix(), wire.apiBase(closedRoot),
+                wire.deploymentParams(closedRoot));
         try (TestGateway gw = gateway(d)) {
             HttpResponse<String> r = gw.post("/v1/chat/completions", CHAT);
             assertEquals(503, r.statusCode(), r.body());

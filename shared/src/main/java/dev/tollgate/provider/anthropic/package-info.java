@@ -1,7 +1,8 @@
 /**
- * Anthropic's Messages API. {@link dev.tollgate.provider.anthropic.AnthropicProvider} is the only
- * public type: transport (URL, {@code x-api-key}, {@code anthropic-version}). The rest is
- * package-private: pure translators named by direction ({@code AnthropicRequests.toAnthropic},
+ * Anthropic's Messages API. {@link dev.tollgate.provider.anthropic.AnthropicProvider} is the
+ * transport (URL, {@code x-api-key}, {@code anthropic-version}); {@link
+ * dev.tollgate.provider.anthropic.AnthropicOnVertex} lends the translators to Claude on Vertex AI. The
+ * rest is package-private: pure translators named by direction ({@code AnthropicRequests.toAnthropic},
  * {@code AnthropicResponses.toOpenAi}, {@code AnthropicStreamTranslator}, {@code AnthropicErrors})
  * over the wire records in {@code MessagesWire}.
  *

@@ -20,10 +20,11 @@ public enum ProviderKind {
     FIREWORKS_AI("fireworks_ai", Family.OPENAI, "https://api.fireworks.ai/inference/v1",
             "FIREWORKS_AI_API_KEY", "FIREWORKS_API_KEY"),
     HOSTED_VLLM("hosted_vllm", Family.OPENAI, null, "HOSTED_VLLM_API_KEY"),
-    ANTHROPIC("anthropic", Family.ANTHROPIC, "https://api.anthropic.com", "ANTHROPIC_API_KEY");
+    ANTHROPIC("anthropic", Family.ANTHROPIC, "https://api.anthropic.com", "ANTHROPIC_API_KEY"),
+    BEDROCK("bedrock", Family.BEDROCK, null, true);
 
     /** Providers that share one wire format share one translator. */
-    public enum Family { OPENAI, ANTHROPIC }
+    public enum Family { OPENAI, ANTHROPIC, BEDROCK }
 
     private static final Map<String, ProviderKind> BY_PREFIX = new HashMap<>();
 

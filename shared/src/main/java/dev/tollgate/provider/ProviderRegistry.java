@@ -7,6 +7,7 @@ import dev.tollgate.error.GatewayException;
 import java.util.List;
 import dev.tollgate.http.UpstreamClient;
 import dev.tollgate.provider.anthropic.AnthropicProvider;
+import dev.tollgate.provider.bedrock.BedrockProvider;
 import dev.tollgate.provider.openai.OpenAiProvider;
 import java.util.EnumMap;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class ProviderRegistry {
         return switch (family) {
             case OPENAI -> new OpenAiProvider(client);
             case ANTHROPIC -> new AnthropicProvider(client);
+            case BEDROCK -> new BedrockProvider();
         };
     }
 

@@ -1,0 +1,151 @@
+package dev.tollgate.provider.bedrock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.config.Deployment;
+import dev.tollgate.openai.ChatRequest;
+import dev.tollgate.openai.Json;
+import dev.tollgate.openai.Tool;
+import dev.tollgate.openai.ToolChoice;
+import dev.tollgate.provider.DeploymentParams;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.services.bedrockruntime.model.AnyToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.AutoToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.SpecificToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolInputSchema;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolSpecification;
+
+/**
+ * OpenAI chat request to a Converse request. The same fields serve Converse and ConverseStream.
+ * Model-specific parameters (the request's {@code top_k}, the deployment's extra params) travel in
+ * {@code additionalModelRequestFields}, which Bedrock hands to the model as they are.
+ */
+final class BedrockRequests {
+    /** Request parameters Converse has no field for but most models take as an additional field. */
+    static final Set<String> MODEL_FIELDS = Set.of("top_k");
+
+    /** The fields of a Converse or ConverseStream request. */
+    record Converse(String modelId, BedrockTurns.Conversation conversation, InferenceConfiguration inference,
+                    ToolConfiguration tools, ObjectNode additionalFields) {
+
+        ConverseRequest toRequest() {
+            ConverseRequest.Builder b = ConverseRequest.builder().modelId(modelId)
+                    .messages(conversation.turns()).inferenceConfig(inference).toolConfig(tools);
+            if (!conversation.system().isEmpty()) {
+                b.system(conversation.system());
+            }
+            if (!additionalFields.isEmpty()) {
+                b.additionalModelRequestFields(Documents.toDocument(additionalFields));
+            }
+            return b.build();
+        }
+
+        ConverseStreamRequest toStreamRequest() {
+            ConverseStreamRequest.Builder b = ConverseStreamRequest.builder().modelId(modelId)
+                    .messages(conversation.turns()).inferenceConfig(inference).toolConfig(tools);
+            if (!conversation.system().isEmpty()) {
+                b.system(conversation.system());
+            }
+            if (!additionalFields.isEmpty()) {
+                b.additionalModelRequestFields(Documents.toDocument(additionalFields));
+            }
+            return b.build();
+        }
+    }
+
+    private BedrockRequests() {
+    }
+
+    static Converse toConverse(ChatRequest request, Deployment deployment) {
+        BedrockTurns.Conversation conversation = BedrockTurns.toConverse(request.messages());
+        return new Converse(modelId(deployment, request), conversation, inference(request),
+                tools(request, conversation.usesTools()), additionalFields(request, deployment));
+    }
+
+    /** The deployment's model id; LiteLLM's {@code converse/} route prefix is dropped. */
+    static String modelId(Deployment deployment, ChatRequest request) {
+        String id = deployment.upstreamModel() != null ? deployment.upstreamModel() : request.model();
+        return id.startsWith("converse/") ? id.substring("converse/".length()) : id;
+    }
+
+    static InferenceConfiguration inference(ChatRequest r) {
+        InferenceConfiguration.Builder b = InferenceConfiguration.builder();
+        if (r.maxOutputTokens() != null) {
+            b.maxTokens(r.maxOutputTokens());
+        }
+        if (r.temperature() != null) {
+            b.temperature(r.temperature().floatValue());
+        }
+        if (r.topP() != null) {
+            b.topP(r.topP().floatValue());
+        }
+        if (r.stop() != null && !r.stop().isEmpty()) {
+            b.stopSequences(r.stop());
+        }
+        return b.build();
+    }
+
+    /**
+     * {@code toolConfig}, or null. {@code tool_choice: none} has no Converse counterpart: the tools
+     * are left out, unless earlier turns use tools (Converse then requires the tool list), in which
+     * case they are sent without a choice.
+     */
+    static ToolConfiguration tools(ChatRequest r, boolean historyUsesTools) {
+        if (r.tools() == null || r.tools().isEmpty()) {
+            return null;
+        }
+        boolean none = r.toolChoice() instanceof ToolChoice.OfMode m && m.mode() == ToolChoice.Mode.NONE;
+        if (none && !historyUsesTools) {
+            return null;
+        }
+        List<software.amazon.awssdk.services.bedrockruntime.model.Tool> specs = new ArrayList<>();
+        for (Tool t : r.tools()) {
+            specs.add(software.amazon.awssdk.services.bedrockruntime.model.Tool.fromToolSpec(toolSpec(t)));
+        }
+        ToolConfiguration.Builder b = ToolConfiguration.builder().tools(specs);
+        if (!none && r.toolChoice() != null) {
+            b.toolChoice(toolChoice(r.toolChoice()));
+        }
+        return b.build();
+    }
+
+    private static ToolSpecification toolSpec(Tool t) {
+        JsonNode schema = t.function().parameters() != null ? t.function().parameters()
+                : Json.MAPPER.createObjectNode().put("type", "object").set("properties", Json.MAPPER.createObjectNode());
+        ToolSpecification.Builder b = ToolSpecification.builder().name(t.function().name())
+                .inputSchema(ToolInputSchema.fromJson(Documents.toDocument(schema)));
+        if (t.function().description() != null && !t.function().description().isBlank()) {
+            b.description(t.function().description());
+        }
+        return b.build();
+    }
+
+    static software.amazon.awssdk.services.bedrockruntime.model.ToolChoice toolChoice(ToolChoice choice) {
+        return switch (choice) {
+            case ToolChoice.Named n -> software.amazon.awssdk.services.bedrockruntime.model.ToolChoice
+                    .fromTool(SpecificToolChoice.builder().name(n.functionName()).build());
+            case ToolChoice.OfMode m when m.mode() == ToolChoice.Mode.REQUIRED ->
+                    software.amazon.awssdk.services.bedrockruntime.model.ToolChoice.fromAny(AnyToolChoice.builder().build());
+            case ToolChoice.OfMode m -> software.amazon.awssdk.services.bedrockruntime.model.ToolChoice
+                    .fromAuto(AutoToolChoice.builder().build());
+        };
+    }
+
+    /** The request's model fields ({@code top_k}) over the deployment's extra params. */
+    static ObjectNode additionalFields(ChatRequest r, Deployment deployment) {
+        ObjectNode fields = Json.MAPPER.createObjectNode();
+        r.extra().forEach((k, v) -> {
+            if (MODEL_FIELDS.contains(k)) {
+                fields.set(k, v);
+            }
+        });
+        DeploymentParams.mergeInto(fields, deployment);
+        return fields;
+    }
+}

@@ -20,6 +20,11 @@ public interface EmbeddingWire {
     /** The provider's embedding answer for these vectors. */
     byte[] embeddingBody(List<float[]> vectors, int promptTokens, String model);
 
+    /** Headers sent with the embedding answer (a token count the body does not carry). */
+    default java.util.Map<String, String> embeddingHeaders(int promptTokens) {
+        return java.util.Map.of();
+    }
+
     static List<float[]> vectorsFor(int count) {
         List<float[]> vectors = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -53,6 +53,21 @@ public interface ProviderWire {
         return null;
     }
 
+    /** Extra headers of an error response, e.g. the error name where a provider carries it in a header. */
+    default java.util.Map<String, String> errorHeaders(int status, String message) {
+        return java.util.Map.of();
+    }
+
+    /** Provider settings a test deployment needs besides {@link #apiBase} (a region, credentials). */
+    default java.util.Map<String, JsonNode> deploymentParams(String mockRoot) {
+        return java.util.Map.of();
+    }
+
+    /** The upstream model id of a test deployment named {@code modelName}. */
+    default String upstreamModel(String modelName) {
+        return "upstream-" + modelName;
+    }
+
     /** The API key the gateway sent, read from wherever this provider carries it. */
     String apiKeyFrom(Headers headers);
 }

@@ -8,6 +8,6 @@ public final class ProviderWires {
     }
 
     public static List<ProviderWire> all() {
-        return List.of(new OpenAiWire(), new OpenAiWire("groq"), new AnthropicWire());
+        return List.of(new OpenAiWire(), new OpenAiWire("groq"), new AnthropicWire(), new BedrockWire());
     }
 }

@@ -21,11 +21,18 @@ public final class TestConfigs {
     }
 
     public static Deployment deployment(String modelName, MockUpstream mock) {
-        return deployment(modelName, mock.wire().prefix(), mock.apiBase(), Map.of());
+        ProviderWire wire = mock.wire();
+        return deployment(modelName, wire.prefix(), mock.apiBase(), wire.deploymentParams(mock.root()),
+                wire.upstreamModel(modelName));
     }
 
     public static Deployment deployment(String modelName, String prefix, String apiBase, Map<String, JsonNode> params) {
-        return new Deployment(modelName, ProviderKind.fromPrefix(prefix), "upstream-" + modelName,
+        return deployment(modelName, prefix, apiBase, params, "upstream-" + modelName);
+    }
+
+    public static Deployment deployment(String modelName, String prefix, String apiBase, Map<String, JsonNode> params,
+                                        String upstreamModel) {
+        return new Deployment(modelName, ProviderKind.fromPrefix(prefix), upstreamModel,
                 new Secret("sk-upstream-" + prefix), URI.create(apiBase), null, null, null, null, null, null, null,
                 params, new ModelInfo("dep-" + modelName + "-" + prefix, new BigDecimal("0.000001"),
                 new BigDecimal("0.000002"), null, null, "chat"));

@@ -15,7 +15,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
@@ -36,7 +36,7 @@ record BedrockClients(BedrockRuntimeClient sync, BedrockRuntimeAsyncClient async
         ClientOverrideConfiguration noRetries = ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.doNotRetry()).build();
         var sync = BedrockRuntimeClient.builder().region(region).credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).build())
+                .httpClient(ApacheHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).build())
                 .overrideConfiguration(noRetries);
         var async = BedrockRuntimeAsyncClient.builder().region(region).credentialsProvider(credentials)
                 .httpClient(NettyNioAsyncHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).build())

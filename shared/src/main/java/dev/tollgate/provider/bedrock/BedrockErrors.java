@@ -1,8 +1,11 @@
 package dev.tollgate.provider.bedrock;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.error.ErrorKind;
 import dev.tollgate.error.GatewayException;
+import dev.tollgate.openai.Json;
 import dev.tollgate.provider.UpstreamErrors;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
@@ -50,7 +53,7 @@ final class BedrockErrors {
     static GatewayException fromService(AwsServiceException s) {
         AwsErrorDetails details = s.awsErrorDetails();
         String code = details == null ? null : details.errorCode();
-        String message = details != null && details.errorMessage() != null ? details.errorMessage() : s.getMessage();
+        String message = message(details, s);
         String retryAfter = details == null || details.sdkHttpResponse() == null ? null
                 : details.sdkHttpResponse().firstMatchingHeader("Retry-After").orElse(null);
         GatewayException byStatus = UpstreamErrors.fromStatus(NAME, s.statusCode() > 0 ? s.statusCode() : 500,
@@ -61,6 +64,32 @@ final class BedrockErrors {
         }
         String text = NAME + " returned " + code + (message == null || message.isBlank() ? "" : ": " + message);
         return new GatewayException(kind, text, null, null, byStatus.retryAfter(), null);
+    }
+
+    /**
+     * The service's own message. The SDK leaves it out for error names it has no class for
+     * (UnrecognizedClientException ...); then it is read from the raw body.
+     */
+    static String message(AwsErrorDetails details, AwsServiceException s) {
+        if (details == null) {
+            return s.getMessage();
+        }
+        if (details.errorMessage() != null) {
+            return details.errorMessage();
+        }
+        if (details.rawResponse() != null) {
+            try {
+                JsonNode body = Json.MAPPER.readTree(details.rawResponse().asByteArray());
+                for (String field : new String[] {"message", "Message"}) {
+                    if (body != null && body.path(field).isTextual()) {
+                        return body.path(field).asText();
+                    }
+                }
+            } catch (IOException | RuntimeException notJson) {
+                // no readable body: the SDK's own message below
+            }
+        }
+        return s.getMessage();
     }
 
     /** The kind an error name stands for; null for a name we do not know (the status decides). */

@@ -74,7 +74,12 @@ final class BedrockRequests {
         return id.startsWith("converse/") ? id.substring("converse/".length()) : id;
     }
 
+    /** {@code inferenceConfig}, or null when the request sets none of its fields. */
     static InferenceConfiguration inference(ChatRequest r) {
+        if (r.maxOutputTokens() == null && r.temperature() == null && r.topP() == null
+                && (r.stop() == null || r.stop().isEmpty())) {
+            return null;
+        }
         InferenceConfiguration.Builder b = InferenceConfiguration.builder();
         if (r.maxOutputTokens() != null) {
             b.maxTokens(r.maxOutputTokens());

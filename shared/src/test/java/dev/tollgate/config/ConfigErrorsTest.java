@@ -160,7 +160,7 @@ class ConfigErrorsTest {
     @Test
     void rejectsUnknownProviderListingKnownOnes() {
         assertFails("model_list[0].litellm_params.model: unknown provider \"azure\" in \"azure/gpt-4\"; known providers: "
-                + "anthropic, deepseek, fireworks_ai, groq, hosted_vllm, mistral, openai, openrouter, together_ai", """
+                + "anthropic, bedrock, deepseek, fireworks_ai, groq, hosted_vllm, mistral, openai, openrouter, together_ai", """
                 model_list:
                   - model_name: a
                     litellm_params: {model: azure/gpt-4}
@@ -170,7 +170,7 @@ class ConfigErrorsTest {
     @Test
     void rejectsUnknownCustomLlmProvider() {
         assertFails("model_list[0].litellm_params.custom_llm_provider: unknown provider \"vertex_ai\"; known providers: "
-                + "anthropic, deepseek, fireworks_ai, groq, hosted_vllm, mistral, openai, openrouter, together_ai", """
+                + "anthropic, bedrock, deepseek, fireworks_ai, groq, hosted_vllm, mistral, openai, openrouter, together_ai", """
                 model_list:
                   - model_name: a
                     litellm_params: {model: gemini-pro, custom_llm_provider: vertex_ai}

@@ -43,7 +43,7 @@ class ConfigModelSpecTest {
     void rejectsUnknownPrefixes(String model, String prefix) {
         ConfigException e = assertThrows(ConfigException.class, () -> ModelSpec.parse(model, null, "p.model", "p.c"));
 
-        assertEquals("p.model: unknown provider \"" + prefix + "\" in \"" + model + "\"; known providers: anthropic, "
+        assertEquals("p.model: unknown provider \"" + prefix + "\" in \"" + model + "\"; known providers: anthropic, bedrock, "
                 + "deepseek, fireworks_ai, groq, hosted_vllm, mistral, openai, openrouter, together_ai", e.getMessage());
     }
 }

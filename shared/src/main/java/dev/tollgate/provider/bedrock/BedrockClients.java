@@ -15,7 +15,9 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
@@ -24,22 +26,31 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 /**
  * One deployment's SDK clients: a blocking one (Converse, InvokeModel) and a Netty one
  * (ConverseStream). Built from LiteLLM's {@code aws_*} settings at start-up; SDK retries are off,
- * the router owns retries.
+ * the router owns retries. The HTTP clients under them are shared by every deployment
+ * ({@link Http}): one connection pool and one Netty event loop, whatever the number of deployments.
  */
-record BedrockClients(BedrockRuntimeClient sync, BedrockRuntimeAsyncClient async) implements AutoCloseable {
+record BedrockClients(BedrockRuntimeClient sync, BedrockRuntimeAsyncClient async) {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-    static BedrockClients forDeployment(Deployment d) {
+    /** The HTTP clients all deployments share; the SDK clients built on them leave them open. */
+    record Http(SdkHttpClient sync, SdkAsyncHttpClient async) {
+        static Http create() {
+            return new Http(ApacheHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).build(),
+                    NettyNioAsyncHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).build());
+        }
+    }
+
+    static BedrockClients forDeployment(Deployment d, Http http) {
         Region region = region(d.params());
         AwsCredentialsProvider credentials = credentials(d.params());
         URI endpoint = endpoint(d);
         ClientOverrideConfiguration noRetries = ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.doNotRetry()).build();
         var sync = BedrockRuntimeClient.builder().region(region).credentialsProvider(credentials)
-                .httpClient(ApacheHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).build())
+                .httpClient(http.sync())
                 .overrideConfiguration(noRetries);
         var async = BedrockRuntimeAsyncClient.builder().region(region).credentialsProvider(credentials)
-                .httpClient(NettyNioAsyncHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).build())
+                .httpClient(http.async())
                 .overrideConfiguration(noRetries);
         if (endpoint != null) {
             sync.endpointOverride(endpoint);
@@ -100,11 +111,5 @@ record BedrockClients(BedrockRuntimeClient sync, BedrockRuntimeAsyncClient async
     private static String text(Map<String, JsonNode> params, String name) {
         JsonNode v = params.get(name);
         return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().strip();
-    }
-
-    @Override
-    public void close() {
-        sync.close();
-        async.close();
     }
 }

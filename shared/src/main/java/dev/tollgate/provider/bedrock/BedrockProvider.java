@@ -45,10 +45,15 @@ public final class BedrockProvider implements ChatProvider, EmbeddingProvider {
             "web_search_options", "verbosity", "prompt_cache_key", "safety_identifier", "reasoning_effort"));
 
     private final Map<String, BedrockClients> clients = new ConcurrentHashMap<>();
+    /** Created by the first {@link #prepare}: no Netty threads in a gateway without Bedrock deployments. */
+    private BedrockClients.Http http;
 
     @Override
-    public void prepare(Deployment deployment) {
-        clients.computeIfAbsent(deployment.id(), id -> BedrockClients.forDeployment(deployment));
+    public synchronized void prepare(Deployment deployment) {
+        if (http == null) {
+            http = BedrockClients.Http.create();
+        }
+        clients.computeIfAbsent(deployment.id(), id -> BedrockClients.forDeployment(deployment, http));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.tollgate.openai.ToolChoice;
 import dev.tollgate.provider.DeploymentParams;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.bedrockruntime.model.AnyToolChoice;
 import software.amazon.awssdk.services.bedrockruntime.model.AutoToolChoice;
@@ -29,6 +30,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolSpecification;
 final class BedrockRequests {
     /** Request parameters Converse has no field for but most models take as an additional field. */
     static final Set<String> MODEL_FIELDS = Set.of("top_k");
+    /** Deployment params that go to {@code inferenceConfig}, not to the additional fields. */
+    static final Set<String> INFERENCE_PARAMS = Set.of("max_tokens", "max_completion_tokens", "temperature", "top_p",
+            "stop");
 
     /** The fields of a Converse or ConverseStream request. */
     record Converse(String modelId, BedrockTurns.Conversation conversation, InferenceConfiguration inference,
@@ -64,7 +68,7 @@ final class BedrockRequests {
 
     static Converse toConverse(ChatRequest request, Deployment deployment) {
         BedrockTurns.Conversation conversation = BedrockTurns.toConverse(request.messages());
-        return new Converse(modelId(deployment, request), conversation, inference(request),
+        return new Converse(modelId(deployment, request), conversation, inference(request, deployment.params()),
                 tools(request, conversation.usesTools()), additionalFields(request, deployment));
     }
 
@@ -74,26 +78,47 @@ final class BedrockRequests {
         return id.startsWith("converse/") ? id.substring("converse/".length()) : id;
     }
 
-    /** {@code inferenceConfig}, or null when the request sets none of its fields. */
-    static InferenceConfiguration inference(ChatRequest r) {
-        if (r.maxOutputTokens() == null && r.temperature() == null && r.topP() == null
-                && (r.stop() == null || r.stop().isEmpty())) {
+    /**
+     * {@code inferenceConfig} from the request, the deployment's params filling what it leaves out
+     * (LiteLLM users set {@code max_tokens} or {@code temperature} per deployment); null when empty.
+     */
+    static InferenceConfiguration inference(ChatRequest r, Map<String, JsonNode> params) {
+        Integer maxTokens = r.maxOutputTokens() != null ? r.maxOutputTokens()
+                : intParam(params, "max_completion_tokens") != null ? intParam(params, "max_completion_tokens")
+                : intParam(params, "max_tokens");
+        Double temperature = r.temperature() != null ? r.temperature() : doubleParam(params, "temperature");
+        Double topP = r.topP() != null ? r.topP() : doubleParam(params, "top_p");
+        List<String> stop = r.stop() != null ? r.stop() : stopParam(params.get("stop"));
+        if (maxTokens == null && temperature == null && topP == null && (stop == null || stop.isEmpty())) {
             return null;
         }
-        InferenceConfiguration.Builder b = InferenceConfiguration.builder();
-        if (r.maxOutputTokens() != null) {
-            b.maxTokens(r.maxOutputTokens());
+        return InferenceConfiguration.builder().maxTokens(maxTokens)
+                .temperature(temperature == null ? null : temperature.floatValue())
+                .topP(topP == null ? null : topP.floatValue())
+                .stopSequences(stop == null || stop.isEmpty() ? null : stop).build();
+    }
+
+    private static Integer intParam(Map<String, JsonNode> params, String name) {
+        JsonNode v = params.get(name);
+        return v != null && v.isNumber() ? v.intValue() : null;
+    }
+
+    private static Double doubleParam(Map<String, JsonNode> params, String name) {
+        JsonNode v = params.get(name);
+        return v != null && v.isNumber() ? v.doubleValue() : null;
+    }
+
+    private static List<String> stopParam(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
         }
-        if (r.temperature() != null) {
-            b.temperature(r.temperature().floatValue());
+        List<String> out = new ArrayList<>();
+        if (v.isArray()) {
+            v.forEach(s -> out.add(s.asText()));
+        } else {
+            out.add(v.asText());
         }
-        if (r.topP() != null) {
-            b.topP(r.topP().floatValue());
-        }
-        if (r.stop() != null && !r.stop().isEmpty()) {
-            b.stopSequences(r.stop());
-        }
-        return b.build();
+        return out;
     }
 
     /**
@@ -151,6 +176,7 @@ final class BedrockRequests {
             }
         });
         DeploymentParams.mergeInto(fields, deployment);
+        fields.remove(INFERENCE_PARAMS);
         return fields;
     }
 }

@@ -41,7 +41,7 @@ public final class BedrockProvider implements ChatProvider, EmbeddingProvider {
     /** What Converse has no field for (LiteLLM's supported list for Converse leaves these out). */
     private static final ParamSupport PARAMS = new ParamSupport(BedrockErrors.NAME, Set.of(
             "n", "seed", "logprobs", "top_logprobs", "logit_bias", "presence_penalty", "frequency_penalty",
-            "response_format", "parallel_tool_calls", "modalities", "audio", "prediction", "store", "service_tier",
+            "parallel_tool_calls", "modalities", "audio", "prediction", "store", "service_tier",
             "web_search_options", "verbosity", "prompt_cache_key", "safety_identifier", "reasoning_effort"));
 
     private final Map<String, BedrockClients> clients = new ConcurrentHashMap<>();
@@ -68,7 +68,7 @@ public final class BedrockProvider implements ChatProvider, EmbeddingProvider {
         try {
             ConverseResponse response = clients(call.deployment()).sync().converse(request);
             return BedrockResponses.toOpenAi(response, converse.modelId(), fallbackId(call.requestId()),
-                    Instant.now().getEpochSecond());
+                    Instant.now().getEpochSecond(), converse.jsonMode());
         } catch (SdkException e) {
             throw BedrockErrors.from(e);
         }
@@ -79,7 +79,8 @@ public final class BedrockProvider implements ChatProvider, EmbeddingProvider {
     public ChunkStream stream(ProviderCall call) {
         BedrockRequests.Converse converse = BedrockRequests.toConverse(call.request(), call.deployment());
         BedrockChunkStream stream = new BedrockChunkStream(new BedrockStreamTranslator(fallbackId(call.requestId()),
-                Instant.now().getEpochSecond(), converse.modelId()), call.streamTimeout(), call.timeout());
+                Instant.now().getEpochSecond(), converse.modelId(), converse.jsonMode()), call.streamTimeout(),
+                call.timeout());
         CompletableFuture<ConverseStreamResponse> accepted = new CompletableFuture<>();
         ConverseStreamResponseHandler handler = ConverseStreamResponseHandler.builder()
                 .onResponse(accepted::complete)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.config.Deployment;
 import dev.tollgate.openai.ChatRequest;
 import dev.tollgate.openai.Json;
+import dev.tollgate.openai.ResponseFormat;
 import dev.tollgate.openai.Tool;
 import dev.tollgate.openai.ToolChoice;
 import dev.tollgate.provider.DeploymentParams;
@@ -30,13 +31,15 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolSpecification;
 final class BedrockRequests {
     /** Request parameters Converse has no field for but most models take as an additional field. */
     static final Set<String> MODEL_FIELDS = Set.of("top_k");
+    /** The forced tool that carries a {@code response_format} answer. */
+    static final String JSON_TOOL_NAME = "json_tool_call";
     /** Deployment params that go to {@code inferenceConfig}, not to the additional fields. */
     static final Set<String> INFERENCE_PARAMS = Set.of("max_tokens", "max_completion_tokens", "temperature", "top_p",
             "stop");
 
     /** The fields of a Converse or ConverseStream request. */
     record Converse(String modelId, BedrockTurns.Conversation conversation, InferenceConfiguration inference,
-                    ToolConfiguration tools, ObjectNode additionalFields) {
+                    ToolConfiguration tools, ObjectNode additionalFields, boolean jsonMode) {
 
         ConverseRequest toRequest() {
             ConverseRequest.Builder b = ConverseRequest.builder().modelId(modelId)
@@ -69,7 +72,8 @@ final class BedrockRequests {
     static Converse toConverse(ChatRequest request, Deployment deployment) {
         BedrockTurns.Conversation conversation = BedrockTurns.toConverse(request.messages());
         return new Converse(modelId(deployment, request), conversation, inference(request, deployment.params()),
-                tools(request, conversation.usesTools()), additionalFields(request, deployment));
+                tools(request, conversation.usesTools()), additionalFields(request, deployment),
+                jsonTool(request.responseFormat()) != null);
     }
 
     /** The deployment's model id; LiteLLM's {@code converse/} route prefix is dropped. */
@@ -127,31 +131,59 @@ final class BedrockRequests {
      * case they are sent without a choice.
      */
     static ToolConfiguration tools(ChatRequest r, boolean historyUsesTools) {
-        if (r.tools() == null || r.tools().isEmpty()) {
-            return null;
-        }
+        ToolSpecification jsonTool = jsonTool(r.responseFormat());
         boolean none = r.toolChoice() instanceof ToolChoice.OfMode m && m.mode() == ToolChoice.Mode.NONE;
-        if (none && !historyUsesTools) {
-            return null;
-        }
         List<software.amazon.awssdk.services.bedrockruntime.model.Tool> specs = new ArrayList<>();
-        for (Tool t : r.tools()) {
-            specs.add(software.amazon.awssdk.services.bedrockruntime.model.Tool.fromToolSpec(toolSpec(t)));
+        if (r.tools() != null && (!none || historyUsesTools)) {
+            for (Tool t : r.tools()) {
+                specs.add(software.amazon.awssdk.services.bedrockruntime.model.Tool.fromToolSpec(
+                        toolSpec(t.function().name(), t.function().description(), t.function().parameters())));
+            }
+        }
+        if (jsonTool != null) {
+            specs.add(software.amazon.awssdk.services.bedrockruntime.model.Tool.fromToolSpec(jsonTool));
+        }
+        if (specs.isEmpty()) {
+            return null;
         }
         ToolConfiguration.Builder b = ToolConfiguration.builder().tools(specs);
-        if (!none && r.toolChoice() != null) {
+        if (jsonTool != null) {
+            b.toolChoice(toolChoice(new ToolChoice.Named(JSON_TOOL_NAME)));
+        } else if (!none && r.toolChoice() != null) {
             b.toolChoice(toolChoice(r.toolChoice()));
         }
         return b.build();
     }
 
-    private static ToolSpecification toolSpec(Tool t) {
-        JsonNode schema = t.function().parameters() != null ? t.function().parameters()
-                : Json.MAPPER.createObjectNode().put("type", "object").set("properties", Json.MAPPER.createObjectNode());
-        ToolSpecification.Builder b = ToolSpecification.builder().name(t.function().name())
+    /**
+     * LiteLLM's way to JSON output on Converse: {@code response_format} json_schema (its schema) or
+     * json_object (any object) becomes a forced {@value #JSON_TOOL_NAME} tool whose input is the answer.
+     * Null for text or no response_format.
+     */
+    static ToolSpecification jsonTool(ResponseFormat format) {
+        if (format == null || !(format.isJsonSchema() || format.isJsonObject())) {
+            return null;
+        }
+        ResponseFormat.JsonSchema js = format.jsonSchema();
+        JsonNode schema = js == null ? null : js.schema();
+        if (schema == null) {
+            schema = Json.MAPPER.createObjectNode().put("type", "object").put("additionalProperties", true);
+        }
+        return toolSpec(JSON_TOOL_NAME, js == null ? null : js.description(), schema);
+    }
+
+    private static ToolSpecification toolSpec(String name, String description, JsonNode parameters) {
+        ObjectNode schema = parameters instanceof ObjectNode o ? o.deepCopy() : Json.MAPPER.createObjectNode();
+        if (!schema.has("type")) {
+            schema.put("type", "object");
+        }
+        if (!schema.has("properties") && "object".equals(schema.path("type").asText())) {
+            schema.putObject("properties");
+        }
+        ToolSpecification.Builder b = ToolSpecification.builder().name(name)
                 .inputSchema(ToolInputSchema.fromJson(Documents.toDocument(schema)));
-        if (t.function().description() != null && !t.function().description().isBlank()) {
-            b.description(t.function().description());
+        if (description != null && !description.isBlank()) {
+            b.description(description);
         }
         return b.build();
     }

@@ -16,7 +16,8 @@ final class BedrockResponses {
     private BedrockResponses() {
     }
 
-    static ChatCompletion toOpenAi(ConverseResponse r, String model, String id, long created) {
+    /** @param jsonMode whether a {@value BedrockRequests#JSON_TOOL_NAME} call is the JSON answer (its input the text) */
+    static ChatCompletion toOpenAi(ConverseResponse r, String model, String id, long created, boolean jsonMode) {
         StringBuilder text = new StringBuilder();
         StringBuilder reasoning = new StringBuilder();
         List<ToolCall> calls = new ArrayList<>();
@@ -25,6 +26,8 @@ final class BedrockResponses {
         for (ContentBlock b : blocks) {
             if (b.text() != null) {
                 text.append(b.text());
+            } else if (b.toolUse() != null && jsonMode && BedrockRequests.JSON_TOOL_NAME.equals(b.toolUse().name())) {
+                text.append(Json.string(Documents.toJson(b.toolUse().input())));
             } else if (b.toolUse() != null) {
                 calls.add(ToolCall.function(b.toolUse().toolUseId(), b.toolUse().name(),
                         Json.string(Documents.toJson(b.toolUse().input()))));
@@ -35,7 +38,8 @@ final class BedrockResponses {
         ChatCompletion.AssistantMessage message = new ChatCompletion.AssistantMessage("assistant",
                 text.isEmpty() && !calls.isEmpty() ? null : text.toString(), calls, null,
                 reasoning.isEmpty() ? null : reasoning.toString());
-        String finish = finishReason(r.stopReasonAsString());
+        String finish = jsonMode && calls.isEmpty() && "tool_use".equals(r.stopReasonAsString()) ? FinishReason.STOP
+                : finishReason(r.stopReasonAsString());
         return ChatCompletion.of(id, created, model, List.of(new ChatCompletion.Choice(0, message, finish, null)),
                 usage(r.usage()));
     }

@@ -5,8 +5,10 @@ import dev.tollgate.openai.ChatCompletionChunk.ChunkChoice;
 import dev.tollgate.openai.ChatCompletionChunk.Delta;
 import dev.tollgate.openai.ChatCompletionChunk.ToolCallDelta;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDelta;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockStartEvent;
@@ -25,12 +27,17 @@ final class BedrockStreamTranslator {
     private final String model;
     /** Converse's content block index to the OpenAI tool call index. */
     private final Map<Integer, Integer> toolIndexByBlock = new HashMap<>();
+    /** Content block indexes of the {@value BedrockRequests#JSON_TOOL_NAME} call, whose input is text. */
+    private final Set<Integer> jsonBlocks = new HashSet<>();
+    private final boolean jsonMode;
     private boolean stopped;
 
-    BedrockStreamTranslator(String id, long created, String model) {
+    /** @param jsonMode whether a {@value BedrockRequests#JSON_TOOL_NAME} call is the JSON answer */
+    BedrockStreamTranslator(String id, long created, String model, boolean jsonMode) {
         this.id = id;
         this.created = created;
         this.model = model;
+        this.jsonMode = jsonMode;
     }
 
     /** The chunks one event adds; often one, none for block stops and unknown events. */
@@ -41,8 +48,9 @@ final class BedrockStreamTranslator {
             case CONTENT_BLOCK_DELTA -> blockDelta((ContentBlockDeltaEvent) event);
             case MESSAGE_STOP -> {
                 stopped = true;
-                yield List.of(chunk(Delta.EMPTY,
-                        BedrockResponses.finishReason(((MessageStopEvent) event).stopReasonAsString())));
+                String reason = ((MessageStopEvent) event).stopReasonAsString();
+                boolean onlyJson = jsonMode && toolIndexByBlock.isEmpty() && "tool_use".equals(reason);
+                yield List.of(chunk(Delta.EMPTY, onlyJson ? "stop" : BedrockResponses.finishReason(reason)));
             }
             case METADATA -> List.of(ChatCompletionChunk.usageOnly(id, created, model,
                     BedrockResponses.usage(((ConverseStreamMetadataEvent) event).usage())));
@@ -59,6 +67,10 @@ final class BedrockStreamTranslator {
         if (e.start() == null || e.start().toolUse() == null) {
             return List.of();
         }
+        if (jsonMode && BedrockRequests.JSON_TOOL_NAME.equals(e.start().toolUse().name())) {
+            jsonBlocks.add(e.contentBlockIndex());
+            return List.of();
+        }
         int index = toolIndexByBlock.size();
         toolIndexByBlock.put(e.contentBlockIndex(), index);
         return List.of(chunk(Delta.toolCall(ToolCallDelta.start(index, e.start().toolUse().toolUseId(),
@@ -72,6 +84,9 @@ final class BedrockStreamTranslator {
         }
         if (d.text() != null) {
             return d.text().isEmpty() ? List.of() : List.of(chunk(Delta.content(d.text()), null));
+        }
+        if (d.toolUse() != null && d.toolUse().input() != null && jsonBlocks.contains(e.contentBlockIndex())) {
+            return d.toolUse().input().isEmpty() ? List.of() : List.of(chunk(Delta.content(d.toolUse().input()), null));
         }
         if (d.toolUse() != null && d.toolUse().input() != null && !d.toolUse().input().isEmpty()) {
             Integer index = toolIndexByBlock.get(e.contentBlockIndex());

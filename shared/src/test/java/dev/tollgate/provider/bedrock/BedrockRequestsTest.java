@@ -46,7 +46,7 @@ class BedrockRequestsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"system_and_merged_turns", "tools_required", "tool_choice_named", "tool_choice_none",
             "tool_round_trip", "images", "sampling_and_model_fields", "exact_numbers",
-            "deployment_inference_defaults"})
+            "deployment_inference_defaults", "json_schema", "json_object"})
     void sendsTheConverseBodyTheGoldenFixtureSays(String name) {
         JsonNode fixture = BedrockFixtures.json("requests/" + name + ".json");
         JsonNode body = sent(fixture.get("request"), fixture.get("params"));

@@ -39,7 +39,7 @@ class BedrockResponsesTest {
                 ContentBlock.fromText("Let me check."),
                 ContentBlock.fromToolUse(ToolUseBlock.builder().toolUseId("tooluse_1").name("get_weather")
                         .input(Document.fromMap(Map.of("city", Document.fromString("Paris")))).build()));
-        ChatCompletion c = BedrockResponses.toOpenAi(r, BedrockFixtures.MODEL_ID, "chatcmpl-req-1", 1700000000L);
+        ChatCompletion c = BedrockResponses.toOpenAi(r, BedrockFixtures.MODEL_ID, "chatcmpl-req-1", 1700000000L, false);
         assertEquals(BedrockFixtures.json("responses/text_and_tool_use.json"), asJson(c));
     }
 
@@ -47,7 +47,7 @@ class BedrockResponsesTest {
     void leavesContentNullWhenTheAnswerIsOnlyAToolCall() {
         ConverseResponse r = response("tool_use", null, ContentBlock.fromToolUse(ToolUseBlock.builder()
                 .toolUseId("t").name("f").input(Document.fromMap(Map.of())).build()));
-        ChatCompletion.AssistantMessage m = BedrockResponses.toOpenAi(r, "m", "id", 1).choices().get(0).message();
+        ChatCompletion.AssistantMessage m = BedrockResponses.toOpenAi(r, "m", "id", 1, false).choices().get(0).message();
         assertNull(m.content());
         assertEquals("{}", m.toolCalls().get(0).function().arguments());
     }
@@ -68,5 +68,16 @@ class BedrockResponsesTest {
         assertEquals(100, u.promptTokensDetails().cachedTokens());
         assertEquals(100, u.cacheReadInputTokens());
         assertEquals(20, u.cacheCreationInputTokens());
+    }
+
+    @Test
+    void returnsTheJsonToolInputAsTextInJsonMode() {
+        ConverseResponse r = response("tool_use", null, ContentBlock.fromToolUse(ToolUseBlock.builder()
+                .toolUseId("t").name("json_tool_call").input(Document.fromMap(Map.of("name", Document.fromString("Oslo"))))
+                .build()));
+        ChatCompletion.Choice choice = BedrockResponses.toOpenAi(r, "m", "id", 1, true).choices().get(0);
+        assertEquals("{\"name\":\"Oslo\"}", choice.message().content());
+        assertNull(choice.message().toolCalls());
+        assertEquals("stop", choice.finishReason());
     }
 }

@@ -32,7 +32,7 @@ class BedrockStreamTranslatorTest {
 
     @Test
     void turnsTextEventsIntoRoleDeltasFinishAndUsageChunks() {
-        BedrockStreamTranslator t = new BedrockStreamTranslator("chatcmpl-1", 5, "m");
+        BedrockStreamTranslator t = new BedrockStreamTranslator("chatcmpl-1", 5, "m", false);
         List<ChatCompletionChunk> chunks = run(t,
                 ConverseStreamOutput.messageStartBuilder().role("assistant").build(),
                 text(0, "Hel"), text(0, "lo"),
@@ -52,7 +52,7 @@ class BedrockStreamTranslatorTest {
 
     @Test
     void numbersToolCallsFromZeroWhateverTheirBlockIndex() {
-        BedrockStreamTranslator t = new BedrockStreamTranslator("chatcmpl-1", 5, "m");
+        BedrockStreamTranslator t = new BedrockStreamTranslator("chatcmpl-1", 5, "m", false);
         List<ChatCompletionChunk> chunks = run(t,
                 text(0, "Checking."),
                 ConverseStreamOutput.contentBlockStartBuilder().contentBlockIndex(1)
@@ -69,5 +69,20 @@ class BedrockStreamTranslatorTest {
         assertEquals("{\"a\":", chunks.get(2).choices().get(0).delta().toolCalls().get(0).function().arguments());
         assertEquals(0, chunks.get(3).choices().get(0).delta().toolCalls().get(0).index());
         assertFalse(t.stopped());
+    }
+
+    @Test
+    void streamsTheJsonToolInputAsContentInJsonMode() {
+        BedrockStreamTranslator t = new BedrockStreamTranslator("chatcmpl-1", 5, "m", true);
+        List<ChatCompletionChunk> chunks = run(t,
+                ConverseStreamOutput.contentBlockStartBuilder().contentBlockIndex(0)
+                        .start(ContentBlockStart.fromToolUse(ToolUseBlockStart.builder().toolUseId("t")
+                                .name("json_tool_call").build())).build(),
+                ConverseStreamOutput.contentBlockDeltaBuilder().contentBlockIndex(0)
+                        .delta(ContentBlockDelta.fromToolUse(ToolUseBlockDelta.builder().input("{\"a\":1}").build())).build(),
+                ConverseStreamOutput.messageStopBuilder().stopReason("tool_use").build());
+        assertEquals(2, chunks.size());
+        assertEquals("{\"a\":1}", chunks.get(0).choices().get(0).delta().content());
+        assertEquals("stop", chunks.get(1).choices().get(0).finishReason());
     }
 }

@@ -42,7 +42,7 @@ final class BedrockChunkStream implements ChunkStream, Subscriber<ConverseStream
     private volatile Subscription subscription;
     private volatile CompletableFuture<Void> call;
     private boolean started;
-    private boolean ended;
+    private volatile boolean ended;
 
     BedrockChunkStream(BedrockStreamTranslator translator, Duration firstTimeout, Duration nextTimeout) {
         this.translator = translator;

@@ -2,15 +2,19 @@ package dev.tollgate.provider.bedrock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.config.Deployment;
 import dev.tollgate.error.ErrorKind;
+import dev.tollgate.openai.ChatRequest;
+import dev.tollgate.openai.ChatRequestReader;
 import dev.tollgate.error.GatewayException;
 import dev.tollgate.testing.Answer;
 import dev.tollgate.testing.BedrockWire;
 import dev.tollgate.testing.Behavior;
 import dev.tollgate.testing.MockUpstream;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,5 +90,17 @@ class BedrockRequestsTest {
                 {"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"hi"},
                   {"type":"input_audio","input_audio":{"data":"AAAA","format":"wav"}}]}]}"""), null));
         assertEquals("messages[0].content[1].type", e.param());
+    }
+
+    @Test
+    void refusesWhatConverseCannotTakeWithTheDropParamsHint() {
+        BedrockProvider provider = new BedrockProvider();
+        ChatRequest request = ChatRequestReader.read(BedrockFixtures.tree("""
+                {"model":"m","messages":[{"role":"user","content":"hi"}],"seed":1,
+                 "response_format":{"type":"json_object"}}"""));
+        GatewayException e = assertThrows(GatewayException.class, () -> provider.params().apply(request, false));
+        assertEquals("seed", e.param());
+        assertTrue(e.getMessage().contains("drop_params"), e.getMessage());
+        assertEquals(List.of("response_format"), provider.params().apply(request, true).presentParams());
     }
 }

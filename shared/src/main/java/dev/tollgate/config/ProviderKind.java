@@ -25,10 +25,11 @@ public enum ProviderKind {
     OLLAMA("ollama", Family.OLLAMA, "http://localhost:11434"),
     OLLAMA_CHAT("ollama_chat", Family.OLLAMA, "http://localhost:11434"),
     GEMINI("gemini", Family.GEMINI, "https://generativelanguage.googleapis.com", "GEMINI_API_KEY", "GOOGLE_API_KEY"),
-    VERTEX_AI("vertex_ai", Family.VERTEX, null, true);
+    VERTEX_AI("vertex_ai", Family.VERTEX, null, true),
+    BEDROCK("bedrock", Family.BEDROCK, null, true);
 
     /** Providers that share one wire format share one translator. */
-    public enum Family { OPENAI, ANTHROPIC, AZURE, OLLAMA, GEMINI, VERTEX }
+    public enum Family { OPENAI, ANTHROPIC, AZURE, OLLAMA, GEMINI, VERTEX, BEDROCK }
 
     private static final Map<String, ProviderKind> BY_PREFIX = new HashMap<>();
 

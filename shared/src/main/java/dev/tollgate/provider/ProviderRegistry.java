@@ -11,6 +11,7 @@ import dev.tollgate.provider.azure.AzureProvider;
 import dev.tollgate.provider.ollama.OllamaProvider;
 import dev.tollgate.provider.gemini.GeminiProvider;
 import dev.tollgate.provider.vertex.VertexProvider;
+import dev.tollgate.provider.bedrock.BedrockProvider;
 import dev.tollgate.provider.openai.OpenAiProvider;
 import java.util.EnumMap;
 import java.util.Map;
@@ -41,6 +42,7 @@ public final class ProviderRegistry {
             case OLLAMA -> new OllamaProvider(client);
             case GEMINI -> new GeminiProvider(client);
             case VERTEX -> new VertexProvider(client);
+            case BEDROCK -> new BedrockProvider();
         };
     }
 

@@ -160,8 +160,8 @@ class ConfigErrorsTest {
     @Test
     void rejectsUnknownProviderListingKnownOnes() {
         assertFails("model_list[0].litellm_params.model: unknown provider \"acme\" in \"acme/gpt-4\"; known providers: "
-                + "anthropic, azure, deepseek, fireworks_ai, gemini, groq, hosted_vllm, mistral, ollama, ollama_chat, openai, "
-                + "openrouter, together_ai, vertex_ai", """
+                + "anthropic, azure, bedrock, deepseek, fireworks_ai, gemini, groq, hosted_vllm, mistral, ollama, ollama_chat, "
+                + "openai, openrouter, together_ai, vertex_ai", """
                 model_list:
                   - model_name: a
                     litellm_params: {model: acme/gpt-4}
@@ -171,8 +171,8 @@ class ConfigErrorsTest {
     @Test
     void rejectsUnknownCustomLlmProvider() {
         assertFails("model_list[0].litellm_params.custom_llm_provider: unknown provider \"watsonx\"; known providers: "
-                + "anthropic, azure, deepseek, fireworks_ai, gemini, groq, hosted_vllm, mistral, ollama, ollama_chat, openai, "
-                + "openrouter, together_ai, vertex_ai", """
+                + "anthropic, azure, bedrock, deepseek, fireworks_ai, gemini, groq, hosted_vllm, mistral, ollama, ollama_chat, "
+                + "openai, openrouter, together_ai, vertex_ai", """
                 model_list:
                   - model_name: a
                     litellm_params: {model: granite-13b, custom_llm_provider: watsonx}

@@ -318,4 +318,25 @@ class ConfigLoaderTest {
 
         assertEquals(URI.create("https://exampleanthropicendpoint-production.up.railway.app"), d.apiBase());
     }
+
+    @Test
+    void readsBedrockDeploymentWithoutApiBaseKeepingAwsSettingsAsParams() {
+        String yaml = """
+                model_list:
+                  - model_name: claude-bedrock
+                    litellm_params:
+                      model: bedrock/anthropic.claude-3-5-sonnet-20240620-v1:0
+                      aws_region_name: eu-west-1
+                      aws_access_key_id: os.environ/AWS_KEY
+                      aws_secret_access_key: os.environ/AWS_SECRET
+                """;
+        Deployment d = ConfigLoader.parse(yaml, Map.of("AWS_KEY", "AKID", "AWS_SECRET", "s3cr3t")).config()
+                .deployments().get(0);
+
+        assertEquals(ProviderKind.BEDROCK, d.provider());
+        assertEquals("anthropic.claude-3-5-sonnet-20240620-v1:0", d.upstreamModel());
+        assertNull(d.apiBase());
+        assertEquals("AKID", d.params().get("aws_access_key_id").textValue());
+        assertEquals("eu-west-1", d.params().get("aws_region_name").textValue());
+    }
 }

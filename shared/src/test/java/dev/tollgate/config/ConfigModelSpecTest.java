@@ -43,8 +43,8 @@ class ConfigModelSpecTest {
     void rejectsUnknownPrefixes(String model, String prefix) {
         ConfigException e = assertThrows(ConfigException.class, () -> ModelSpec.parse(model, null, "p.model", "p.c"));
 
-        assertEquals("p.model: unknown provider \"" + prefix + "\" in \"" + model + "\"; known providers: anthropic, "
-                + "azure, deepseek, fireworks_ai, gemini, groq, hosted_vllm, mistral, ollama, ollama_chat, openai, "
-                + "openrouter, together_ai, vertex_ai", e.getMessage());
+        assertEquals("p.model: unknown provider \"" + prefix + "\" in \"" + model + "\"; known providers: "
+                + "anthropic, azure, bedrock, deepseek, fireworks_ai, gemini, groq, hosted_vllm, mistral, ollama, ollama_chat, "
+                + "openai, openrouter, together_ai, vertex_ai", e.getMessage());
     }
 }

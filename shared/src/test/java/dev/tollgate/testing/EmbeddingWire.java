@@ -28,6 +28,11 @@ public interface EmbeddingWire {
         return TOKENS_PER_INPUT * inputs.size();
     }
 
+    /** Headers sent with the embedding answer (a token count the body does not carry). */
+    default java.util.Map<String, String> embeddingHeaders(int promptTokens) {
+        return java.util.Map.of();
+    }
+
     static List<float[]> vectorsFor(int count) {
         List<float[]> vectors = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -121,6 +121,8 @@ public final class MockUpstream implements AutoCloseable {
         switch (b) {
             case Behavior.Reply r -> {
                 if (wire instanceof EmbeddingWire e && e.isEmbedding(ex.getRequestURI().getPath(), body)) {
+                    e.embeddingHeaders(EmbeddingWire.TOKENS_PER_INPUT * e.inputCount(body))
+                            .forEach((k, v) -> ex.getResponseHeaders().add(k, v));
                     sendBody(ex, 200, e.embeddingBody(EmbeddingWire.vectorsFor(e.inputCount(body)),
                             EmbeddingWire.TOKENS_PER_INPUT * e.inputCount(body), model), 0);
                 } else if (stream) {
@@ -131,6 +133,7 @@ public final class MockUpstream implements AutoCloseable {
             }
             case Behavior.Fail f -> {
                 f.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+                wire.errorHeaders(f.status(), f.message()).forEach((k, v) -> ex.getResponseHeaders().add(k, v));
                 sendBody(ex, f.status(), wire.errorBody(f.status(), f.message()), 0);
             }
             case Behavior.Hang h -> sleep(h.duration().toMillis());

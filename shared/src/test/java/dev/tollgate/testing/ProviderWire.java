@@ -53,6 +53,11 @@ public interface ProviderWire {
         return null;
     }
 
+    /** Extra headers of an error response, e.g. the error name where a provider carries it in a header. */
+    default java.util.Map<String, String> errorHeaders(int status, String message) {
+        return java.util.Map.of();
+    }
+
     /** The API key the gateway sent, read from wherever this provider carries it. */
     String apiKeyFrom(Headers headers);
 
@@ -69,7 +74,7 @@ public interface ProviderWire {
         return "upstream-" + modelName;
     }
 
-    /** Extra {@code litellm_params} a deployment of this provider needs to call the mock at {@code mockRoot}. */
+    /** Extra {@code litellm_params} a deployment of this provider needs to call the mock at {@code mockRoot} (a region, credentials). */
     default java.util.Map<String, JsonNode> deploymentParams(String mockRoot) {
         return java.util.Map.of();
     }

@@ -10,6 +10,6 @@ public final class ProviderWires {
     public static List<ProviderWire> all() {
         return List.of(new OpenAiWire(), new OpenAiWire("groq"), new AnthropicWire(), new AzureWire(),
                 new OllamaWire(), new OllamaWire("ollama_chat"), new GeminiWire(), new VertexWire(),
-                new VertexClaudeWire());
+                new VertexClaudeWire(), new BedrockWire());
     }
 }

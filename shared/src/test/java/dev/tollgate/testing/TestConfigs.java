@@ -22,14 +22,17 @@ public final class TestConfigs {
 
     public static Deployment deployment(String modelName, MockUpstream mock) {
         ProviderWire wire = mock.wire();
-        Deployment d = deployment(modelName, wire.prefix(), mock.apiBase(), wire.deploymentParams(mock.root()));
-        return new Deployment(d.modelName(), d.provider(), wire.upstreamModel(modelName), d.apiKey(), d.apiBase(),
-                d.apiVersion(), d.timeout(), d.streamTimeout(), d.maxRetries(), d.rpm(), d.tpm(), d.weight(),
-                d.params(), d.info());
+        return deployment(modelName, wire.prefix(), mock.apiBase(), wire.deploymentParams(mock.root()),
+                wire.upstreamModel(modelName));
     }
 
     public static Deployment deployment(String modelName, String prefix, String apiBase, Map<String, JsonNode> params) {
-        return new Deployment(modelName, ProviderKind.fromPrefix(prefix), "upstream-" + modelName,
+        return deployment(modelName, prefix, apiBase, params, "upstream-" + modelName);
+    }
+
+    public static Deployment deployment(String modelName, String prefix, String apiBase, Map<String, JsonNode> params,
+                                        String upstreamModel) {
+        return new Deployment(modelName, ProviderKind.fromPrefix(prefix), upstreamModel,
                 new Secret("sk-upstream-" + prefix), URI.create(apiBase), null, null, null, null, null, null, null,
                 params, new ModelInfo("dep-" + modelName + "-" + prefix, new BigDecimal("0.000001"),
                 new BigDecimal("0.000002"), null, null, "chat"));

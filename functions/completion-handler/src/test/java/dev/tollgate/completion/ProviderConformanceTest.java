@@ -240,9 +240,8 @@ class ProviderConformanceTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        String closedRoot = "http://127.0.0.1:" + closedPort;
-        Deployment d = TestConfigs.deployment("m", wire.prefix(), wire.apiBase(closedRoot),
-                wire.deploymentParams(closedRoot));
+        String root = "http://127.0.0.1:" + closedPort;
+        Deployment d = TestConfigs.deployment("m", wire.prefix(), wire.apiBase(root), wire.deploymentParams(root));
         try (TestGateway gw = gateway(d)) {
             HttpResponse<String> r = gw.post("/v1/chat/completions", CHAT);
             assertEquals(503, r.statusCode(), r.body());
@@ -267,7 +266,7 @@ class ProviderConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("wires")
     void endsStreamWithErrorEventWhenUpstreamReportsOne(ProviderWire wire) throws Exception {
-        if (wire.streamErrorEvent("x") == null) {
+        if (wire.streamErrorFrame("x") == null) {
             return;
         }
         try (MockUpstream mock = MockUpstream.start(wire); TestGateway gw = gateway(mock)) {

@@ -18,8 +18,10 @@ final class CallHeaders {
         ex.setHeader("x-tollgate-response-duration-ms", millis(totalNanos));
     }
 
-    private static String millis(long nanos) {
+    /** Milliseconds with three decimals ({@code 12.045}), without String.format on the hot path. */
+    static String millis(long nanos) {
         long micros = Math.max(0, nanos / 1000);
-        return micros / 1000 + "." + String.format("%03d", micros % 1000);
+        long fraction = micros % 1000;
+        return micros / 1000 + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 }

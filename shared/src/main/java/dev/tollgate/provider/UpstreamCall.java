@@ -18,6 +18,7 @@ public final class UpstreamCall {
     /** Bound on a non-streamed response body, and on an error body. */
     public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
     private static final int MAX_ERROR_BODY_BYTES = 1024 * 1024;
+    private static final Duration MAX_ERROR_BODY_WAIT = Duration.ofSeconds(10);
 
     /** The message and code a provider puts in its error body. */
     public record ErrorDetail(String message, String code) {
@@ -71,14 +72,20 @@ public final class UpstreamCall {
             return r;
         }
         try (r) {
-            ErrorDetail detail = errors.parse(readErrorBody(r));
+            ErrorDetail detail = errors.parse(readErrorBody(r, headerTimeout));
             throw UpstreamErrors.fromStatus(provider, r.status(), detail.message(), detail.code(),
                     r.header("retry-after"));
         }
     }
 
-    private static byte[] readErrorBody(UpstreamResponse r) {
-        try {
+    /**
+     * The error body, read within {@code timeout}: an upstream that sends an error status and then
+     * stalls must not hold the request. What could not be read leaves the message empty; the status
+     * still decides the error.
+     */
+    private static byte[] readErrorBody(UpstreamResponse r, Duration timeout) {
+        try (Deadlines.Watch watch = Deadlines.shared().watch(r.body())) {
+            watch.expireIn(Math.min(timeout.toNanos(), MAX_ERROR_BODY_WAIT.toNanos()));
             return r.readAll(MAX_ERROR_BODY_BYTES);
         } catch (IOException e) {
             return new byte[0];

@@ -14,6 +14,10 @@ public sealed interface Behavior {
     record Fail(int status, String message, Map<String, String> headers) implements Behavior {
     }
 
+    /** Sends an error status and the start of its body, then stalls for {@code duration}. */
+    record StalledError(int status, Duration duration) implements Behavior {
+    }
+
     /** Accepts the request and answers nothing for {@code duration}. */
     record Hang(Duration duration) implements Behavior {
     }

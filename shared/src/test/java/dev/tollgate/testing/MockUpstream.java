@@ -137,6 +137,13 @@ public final class MockUpstream implements AutoCloseable {
                 sendBody(ex, f.status(), wire.errorBody(f.status(), f.message()), 0);
             }
             case Behavior.Hang h -> sleep(h.duration().toMillis());
+            case Behavior.StalledError s -> {
+                ex.getResponseHeaders().set("Content-Type", "application/json");
+                ex.sendResponseHeaders(s.status(), 0);
+                ex.getResponseBody().write("{\"error\":{\"message\":\"".getBytes(StandardCharsets.UTF_8));
+                ex.getResponseBody().flush();
+                sleep(s.duration().toMillis());
+            }
             case Behavior.CutStream c -> sendFrames(ex, wire.frameBytes(c.answer(), model), c.afterFrames(), null, 0, 0);
             case Behavior.ErrorMidStream e -> sendFrames(ex, wire.frameBytes(e.answer(), model), e.afterFrames(),
                     wire.streamErrorFrame(e.message()), 0, 0);

@@ -202,6 +202,20 @@ class ProviderConformanceTest {
         }
     }
 
+    /** The test client gives up after 30 s; an error body that stalls for 60 s must not hold the call. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wires")
+    void answersErrorStatusEvenWhenItsBodyStalls(ProviderWire wire) throws Exception {
+        try (MockUpstream mock = MockUpstream.start(wire)) {
+            Deployment d = TestConfigs.withTimeouts(TestConfigs.deployment("m", mock), Duration.ofMillis(300), null);
+            try (TestGateway gw = gateway(d)) {
+                mock.enqueue(new Behavior.StalledError(500, Duration.ofSeconds(60)));
+                HttpResponse<String> r = gw.post("/v1/chat/completions", CHAT);
+                assertEquals(502, r.statusCode(), r.body());
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("wires")
     void timesOutStreamThatNeverStartsWith408(ProviderWire wire) throws Exception {

@@ -20,6 +20,11 @@ public interface ChatProvider {
     /** Which optional OpenAI parameters this provider can take. */
     ParamSupport params();
 
+    /** The same for one deployment, where it depends on the model (Claude or Gemini on Vertex ...). */
+    default ParamSupport params(dev.tollgate.config.Deployment deployment) {
+        return params();
+    }
+
     /**
      * Called once per deployment at start-up, before any request: the place to build clients,
      * read credentials files and fail fast on bad provider settings, so that the request path does

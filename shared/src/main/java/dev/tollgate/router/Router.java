@@ -65,7 +65,7 @@ public final class Router {
     }
 
     private ProviderCall chatCall(ChatProvider provider, ChatRequest request, Deployment d, String requestId) {
-        ChatRequest filtered = provider.params().apply(request, dropParams);
+        ChatRequest filtered = provider.params(d).apply(request, dropParams);
         return new ProviderCall(filtered, d, d.apiKey(), timeout(d), streamTimeout(d), requestId);
     }
 

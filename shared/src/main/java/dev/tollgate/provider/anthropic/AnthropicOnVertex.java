@@ -5,6 +5,7 @@ import dev.tollgate.config.Deployment;
 import dev.tollgate.openai.ChatCompletion;
 import dev.tollgate.openai.ChatRequest;
 import dev.tollgate.openai.Json;
+import dev.tollgate.provider.ParamSupport;
 import dev.tollgate.provider.StreamTranslator;
 import dev.tollgate.provider.UpstreamCall;
 
@@ -42,5 +43,10 @@ public final class AnthropicOnVertex {
 
     public static UpstreamCall.ErrorDetail parseError(byte[] body) {
         return AnthropicErrors.parse(body);
+    }
+
+    /** The optional OpenAI parameters Claude cannot take, wherever it is served from. */
+    public static ParamSupport params() {
+        return AnthropicProvider.PARAMS;
     }
 }

@@ -31,7 +31,7 @@ public final class AnthropicProvider implements ChatProvider {
     static final String DEFAULT_VERSION = "2023-06-01";
 
     /** OpenAI parameters the Messages API has no counterpart for (as LiteLLM's supported list leaves out). */
-    private static final ParamSupport PARAMS = new ParamSupport(NAME, Set.of(
+    static final ParamSupport PARAMS = new ParamSupport(NAME, Set.of(
             "n", "seed", "logprobs", "top_logprobs", "logit_bias", "presence_penalty", "frequency_penalty",
             "modalities", "audio", "prediction", "store", "service_tier", "web_search_options", "verbosity",
             "prompt_cache_key", "safety_identifier"));

@@ -31,12 +31,20 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
  */
 record BedrockClients(BedrockRuntimeClient sync, BedrockRuntimeAsyncClient async) {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Generous: each call is bounded by its own deadline, this only caps sockets per instance. */
+    private static final int MAX_CONNECTIONS = 512;
 
-    /** The HTTP clients all deployments share; the SDK clients built on them leave them open. */
+    /**
+     * The HTTP clients all deployments share; the SDK clients built on them leave them open. The
+     * SDK's 30 s read timeout is off: a long non-streamed answer or a slow first token is bounded by
+     * the deployment's {@code timeout} / {@code stream_timeout}, as for every other provider.
+     */
     record Http(SdkHttpClient sync, SdkAsyncHttpClient async) {
         static Http create() {
-            return new Http(ApacheHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).build(),
-                    NettyNioAsyncHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).build());
+            return new Http(ApacheHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT)
+                    .socketTimeout(Duration.ZERO).maxConnections(MAX_CONNECTIONS).build(),
+                    NettyNioAsyncHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT)
+                            .readTimeout(Duration.ZERO).maxConcurrency(MAX_CONNECTIONS).build());
         }
     }
 

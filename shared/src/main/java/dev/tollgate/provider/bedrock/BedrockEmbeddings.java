@@ -73,7 +73,7 @@ final class BedrockEmbeddings {
     static Result toOpenAi(byte[] body, Family family, Integer headerTokens) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(body);
+            root = Json.VECTORS.readTree(body);
         } catch (IOException e) {
             throw new GatewayException(dev.tollgate.error.ErrorKind.UPSTREAM_ERROR,
                     "bedrock returned an embedding answer that is not JSON.");

@@ -41,9 +41,25 @@ final class BedrockErrors {
         if (hasCause(e, ConnectException.class)) {
             return new GatewayException(ErrorKind.CONNECTION, "Could not connect to " + NAME + ".", null, null, null, e);
         }
-        String what = e instanceof SdkClientException && e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        return new GatewayException(ErrorKind.CONNECTION, "Connection to " + NAME + " failed: " + what,
-                null, null, null, e);
+        if (hasCause(e, java.net.SocketTimeoutException.class) || causeNamed(e, "ReadTimeoutException")) {
+            return timeout(e);
+        }
+        if (e.getMessage() != null && e.getMessage().startsWith("Unable to load credentials")) {
+            // the SDK's message names profiles, files and roles: keep it out of the caller's answer
+            return new GatewayException(ErrorKind.AUTHENTICATION, NAME + ": no usable AWS credentials for this "
+                    + "deployment (aws_access_key_id / aws_profile_name, or the execution role).", null, null, null, e);
+        }
+        return new GatewayException(ErrorKind.CONNECTION, "Connection to " + NAME + " failed: "
+                + e.getClass().getSimpleName(), null, null, null, e);
+    }
+
+    private static boolean causeNamed(Throwable e, String simpleName) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (simpleName.equals(t.getClass().getSimpleName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static GatewayException timeout(Throwable cause) {

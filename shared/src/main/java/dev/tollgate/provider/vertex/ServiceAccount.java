@@ -43,8 +43,13 @@ record ServiceAccount(String clientEmail, PrivateKey privateKey, URI tokenUri) {
             return Json.MAPPER.readTree(Files.readAllBytes(Path.of(text)));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException(SETTING + " is neither service-account JSON nor a readable JSON file"
-                    + (text.startsWith("{") ? "" : " (" + text + ")"));
+                    + (looksLikePath(text) ? " (" + text + ")" : ""));
         }
+    }
+
+    /** Only a short one-line value may be echoed: anything else could be the key itself, mangled. */
+    private static boolean looksLikePath(String text) {
+        return text.length() <= 200 && text.chars().noneMatch(c -> c == '\n' || c == '"' || c == '{' || c == ' ');
     }
 
     static ServiceAccount parse(JsonNode json) {

@@ -44,10 +44,13 @@ final class TokenEndpoint implements AccessTokens.Exchange {
         try {
             answer = upstream.exchange(uri, FORM, form.getBytes(StandardCharsets.US_ASCII), timeout);
         } catch (GatewayException e) {
-            if (e.kind() == ErrorKind.CONNECTION || e.kind() == ErrorKind.TIMEOUT) {
-                throw e;
+            // a refused grant (400, 401, 403) is a credentials problem; 429 and 5xx keep their own kind,
+            // so the router may retry and Retry-After survives
+            if (e.kind() == ErrorKind.INVALID_REQUEST || e.kind() == ErrorKind.AUTHENTICATION
+                    || e.kind() == ErrorKind.PERMISSION_DENIED) {
+                throw refused(e.getMessage());
             }
-            throw refused(e.getMessage());
+            throw e;
         }
         return parse(answer);
     }

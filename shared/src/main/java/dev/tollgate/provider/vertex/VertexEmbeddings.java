@@ -37,7 +37,7 @@ final class VertexEmbeddings {
     static Embeddings toEmbeddings(byte[] answer, int expected, String model) {
         JsonNode predictions;
         try {
-            predictions = Json.MAPPER.readTree(answer).path("predictions");
+            predictions = Json.VECTORS.readTree(answer).path("predictions");
         } catch (IOException e) {
             throw unreadable();
         }

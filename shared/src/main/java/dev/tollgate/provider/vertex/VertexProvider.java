@@ -138,6 +138,12 @@ public final class VertexProvider implements ChatProvider, EmbeddingProvider {
         return GeminiProvider.PARAMS;
     }
 
+    /** Claude on Vertex takes what Claude takes; Gemini models what Gemini takes. */
+    @Override
+    public ParamSupport params(Deployment d) {
+        return d.upstreamModel() != null && isClaude(d.upstreamModel()) ? AnthropicOnVertex.params() : params();
+    }
+
     /** Claude models are served by Anthropic as a Vertex publisher; everything else by Google. */
     static boolean isClaude(String model) {
         return model.startsWith("claude");

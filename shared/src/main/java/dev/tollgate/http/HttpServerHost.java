@@ -21,6 +21,11 @@ public final class HttpServerHost implements AutoCloseable {
     static {
         // Without TCP_NODELAY, small SSE writes and keep-alive responses wait on Nagle's algorithm.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // A client that trickles its request (headers and body) may hold a connection this long, no
+        // longer; the JDK server's default is forever. Responses (streams) are not limited by it.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "60");
+        }
     }
 
     private final HttpServer server;

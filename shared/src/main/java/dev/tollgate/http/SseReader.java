@@ -9,6 +9,8 @@ import java.io.InputStream;
  */
 public final class SseReader {
     private static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
+    /** Many data lines without a blank line must not grow one event without bound either. */
+    private static final int MAX_EVENT_CHARS = 16 * 1024 * 1024;
 
     private final Utf8LineReader lines;
 
@@ -43,6 +45,9 @@ public final class SseReader {
                     data = new StringBuilder(value);
                 } else {
                     data.append('\n').append(value);
+                }
+                if (data.length() > MAX_EVENT_CHARS) {
+                    throw new IOException("server-sent event larger than " + MAX_EVENT_CHARS + " characters");
                 }
             } else if ("event".equals(field)) {
                 event = value;

@@ -41,7 +41,9 @@ public final class UpstreamErrors {
             case 408 -> ErrorKind.TIMEOUT;
             case 429 -> ErrorKind.RATE_LIMITED;
             case 503, 529 -> ErrorKind.UPSTREAM_UNAVAILABLE;
-            default -> status >= 500 ? ErrorKind.UPSTREAM_ERROR : ErrorKind.INVALID_REQUEST;
+            // 402 (out of credits), 409, 3xx ...: the deployment's problem, not the caller's request;
+            // another deployment may well serve it
+            default -> ErrorKind.UPSTREAM_ERROR;
         };
         return new GatewayException(kind, text, null, null, parseRetryAfter(retryAfter), null);
     }

@@ -2,6 +2,7 @@ package dev.tollgate.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -46,6 +47,21 @@ class SseReaderTest {
         for (int size = 1; size <= 7; size++) {
             assertEquals(expected, readAll(ChoppedInput.trickle(bytes, size)), "pieces of " + size);
         }
+    }
+
+    @Test
+    void refusesAnEventThatNeverEnds() {
+        byte[] line = "data: 0123456789012345678901234567890123456789012345678901234567890123\n"
+                .getBytes(StandardCharsets.UTF_8);
+        InputStream endless = new InputStream() {
+            private int pos;
+
+            @Override
+            public int read() {
+                return line[pos++ % line.length] & 0xff;
+            }
+        };
+        assertThrows(IOException.class, () -> new SseReader(endless).next());
     }
 
     @Test

@@ -40,7 +40,7 @@ final class GeminiEmbeddings {
     static Embeddings toEmbeddings(byte[] answer, EmbeddingRequest r, String model) {
         JsonNode embeddings;
         try {
-            embeddings = Json.MAPPER.readTree(answer).path("embeddings");
+            embeddings = Json.VECTORS.readTree(answer).path("embeddings");
         } catch (IOException e) {
             throw GeminiErrors.unreadable("gemini", "an embeddings answer that is not JSON");
         }

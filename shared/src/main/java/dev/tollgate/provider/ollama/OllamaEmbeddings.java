@@ -52,7 +52,7 @@ final class OllamaEmbeddings {
     static Embeddings toEmbeddings(byte[] answer, String provider, int expected) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(answer);
+            root = Json.VECTORS.readTree(answer);
         } catch (IOException e) {
             throw unreadable(provider);
         }

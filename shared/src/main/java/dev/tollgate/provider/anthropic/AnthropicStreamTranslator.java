@@ -32,6 +32,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     private String model;
     private final Map<Integer, Kind> kinds = new HashMap<>();
     private final Map<Integer, Integer> toolIndexes = new HashMap<>();
+    private final java.util.Set<Integer> toolsWithArguments = new java.util.HashSet<>();
     private int toolCount;
     private int input;
     private int output;
@@ -64,9 +65,10 @@ final class AnthropicStreamTranslator implements StreamTranslator {
             case "content_block_start" -> onBlockStart(index(e), e.contentBlock());
             case "content_block_delta" -> onBlockDelta(index(e), e);
             case "message_delta" -> onMessageDelta(e);
+            case "content_block_stop" -> onBlockStop(index(e));
             case "message_stop" -> onMessageStop();
             case "error" -> throw AnthropicErrors.fromStreamError(e.error());
-            default -> List.of(); // ping, content_block_stop, and events added after this was written
+            default -> List.of(); // ping, and events added after this was written
         };
     }
 
@@ -152,7 +154,20 @@ final class AnthropicStreamTranslator implements StreamTranslator {
         if (kind != Kind.TOOL || toolIndex == null) {
             return List.of();
         }
+        toolsWithArguments.add(index);
         return List.of(chunk(Delta.toolCall(ToolCallDelta.arguments(toolIndex, partialJson))));
+    }
+
+    /**
+     * A tool called with no input streams no input_json_delta at all; without this its arguments
+     * would reassemble to "" (not JSON), where the non-streamed answer says "{}".
+     */
+    private List<ChatCompletionChunk> onBlockStop(int index) {
+        Integer toolIndex = toolIndexes.get(index);
+        if (kinds.get(index) != Kind.TOOL || toolIndex == null || toolsWithArguments.contains(index)) {
+            return List.of();
+        }
+        return List.of(chunk(Delta.toolCall(ToolCallDelta.arguments(toolIndex, "{}"))));
     }
 
     private List<ChatCompletionChunk> textChunk(String text) {

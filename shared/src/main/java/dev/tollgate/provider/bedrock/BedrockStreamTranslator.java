@@ -12,6 +12,7 @@ import java.util.Set;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDelta;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockStartEvent;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockStopEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamMetadataEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamOutput;
 import software.amazon.awssdk.services.bedrockruntime.model.MessageStopEvent;
@@ -29,6 +30,8 @@ final class BedrockStreamTranslator {
     private final Map<Integer, Integer> toolIndexByBlock = new HashMap<>();
     /** Content block indexes of the {@value BedrockRequests#JSON_TOOL_NAME} call, whose input is text. */
     private final Set<Integer> jsonBlocks = new HashSet<>();
+    /** Tool blocks that streamed some input; the others get "{}" when they stop. */
+    private final Set<Integer> blocksWithInput = new HashSet<>();
     private final boolean jsonMode;
     private boolean stopped;
 
@@ -46,6 +49,7 @@ final class BedrockStreamTranslator {
             case MESSAGE_START -> List.of(chunk(Delta.role("assistant"), null));
             case CONTENT_BLOCK_START -> blockStart((ContentBlockStartEvent) event);
             case CONTENT_BLOCK_DELTA -> blockDelta((ContentBlockDeltaEvent) event);
+            case CONTENT_BLOCK_STOP -> blockStop(((ContentBlockStopEvent) event).contentBlockIndex());
             case MESSAGE_STOP -> {
                 stopped = true;
                 String reason = ((MessageStopEvent) event).stopReasonAsString();
@@ -90,13 +94,25 @@ final class BedrockStreamTranslator {
         }
         if (d.toolUse() != null && d.toolUse().input() != null && !d.toolUse().input().isEmpty()) {
             Integer index = toolIndexByBlock.get(e.contentBlockIndex());
-            return index == null ? List.of()
-                    : List.of(chunk(Delta.toolCall(ToolCallDelta.arguments(index, d.toolUse().input())), null));
+            if (index == null) {
+                return List.of();
+            }
+            blocksWithInput.add(e.contentBlockIndex());
+            return List.of(chunk(Delta.toolCall(ToolCallDelta.arguments(index, d.toolUse().input())), null));
         }
         if (d.reasoningContent() != null && d.reasoningContent().text() != null) {
             return List.of(chunk(new Delta(null, null, null, null, d.reasoningContent().text()), null));
         }
         return List.of();
+    }
+
+    /** A tool called with no input streams none; its arguments must still reassemble to "{}", not "". */
+    private List<ChatCompletionChunk> blockStop(Integer block) {
+        Integer index = block == null ? null : toolIndexByBlock.get(block);
+        if (index == null || blocksWithInput.contains(block)) {
+            return List.of();
+        }
+        return List.of(chunk(Delta.toolCall(ToolCallDelta.arguments(index, "{}")), null));
     }
 
     private ChatCompletionChunk chunk(Delta delta, String finishReason) {

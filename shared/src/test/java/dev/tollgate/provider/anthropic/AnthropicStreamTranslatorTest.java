@@ -38,6 +38,24 @@ class AnthropicStreamTranslatorTest {
     }
 
     @Test
+    void givesANoInputToolCallEmptyObjectArguments() {
+        AnthropicStreamTranslator t = new AnthropicStreamTranslator("m", "chatcmpl-x", 1L, false);
+        List<ChatCompletionChunk> chunks = new java.util.ArrayList<>();
+        for (SseEvent e : List.of(
+                event("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"usage\":{\"input_tokens\":3}}}"),
+                event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
+                        + "\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"now\",\"input\":{}}}"),
+                event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+                        + "\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"\"}}"),
+                event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"))) {
+            chunks.addAll(t.translate(e));
+        }
+        Map<Integer, String[]> calls = StreamReplay.toolCalls(chunks);
+        assertEquals("now", calls.get(0)[1]);
+        assertEquals("{}", calls.get(0)[2]);
+    }
+
+    @Test
     void toolArgumentDeltasReassembleExactly() {
         List<ChatCompletionChunk> chunks = replay("tool_use");
         Map<Integer, String[]> calls = StreamReplay.toolCalls(chunks);

@@ -51,6 +51,18 @@ class BedrockStreamTranslatorTest {
     }
 
     @Test
+    void givesANoInputToolCallEmptyObjectArguments() {
+        BedrockStreamTranslator t = new BedrockStreamTranslator("chatcmpl-1", 5, "m", false);
+        List<ChatCompletionChunk> chunks = run(t,
+                ConverseStreamOutput.contentBlockStartBuilder().contentBlockIndex(0)
+                        .start(ContentBlockStart.fromToolUse(ToolUseBlockStart.builder().toolUseId("tu_1").name("now").build()))
+                        .build(),
+                ConverseStreamOutput.contentBlockStopBuilder().contentBlockIndex(0).build());
+        assertEquals(2, chunks.size());
+        assertEquals("{}", chunks.get(1).choices().get(0).delta().toolCalls().get(0).function().arguments());
+    }
+
+    @Test
     void numbersToolCallsFromZeroWhateverTheirBlockIndex() {
         BedrockStreamTranslator t = new BedrockStreamTranslator("chatcmpl-1", 5, "m", false);
         List<ChatCompletionChunk> chunks = run(t,

@@ -7,11 +7,14 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The access token of one service account, cached until {@link #REFRESH_BEFORE} before it expires.
- * One refresh at a time: callers that find the token stale wait for the refresh already running
- * instead of starting their own. A failed refresh while the old token is still valid keeps the old one.
+ * One refresh at a time. While the old token is still valid, nobody waits for a refresh: the caller
+ * that gets the lock refreshes, the others use the old token, and after a failed refresh nobody tries
+ * again for {@link #RETRY_PAUSE}. Only callers without a valid token wait, and after a failure they
+ * fail at once for the same pause instead of each paying for its own fetch in turn.
  */
 final class AccessTokens {
     static final Duration REFRESH_BEFORE = Duration.ofMinutes(5);
+    static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
 
     /** A token and the instant it stops being accepted. */
     record Token(String value, Instant expiresAt) {
@@ -32,6 +35,8 @@ final class AccessTokens {
     private final Clock clock;
     private final ReentrantLock refreshing = new ReentrantLock();
     private volatile Token current;
+    private volatile Instant pausedUntil = Instant.MIN;
+    private volatile RuntimeException lastFailure;
 
     AccessTokens(ServiceAccount account, Exchange exchange, Clock clock) {
         this.account = account;
@@ -45,7 +50,18 @@ final class AccessTokens {
         if (fresh(t)) {
             return t.value();
         }
-        refreshing.lock();
+        boolean paused = clock.instant().isBefore(pausedUntil);
+        if (valid(t)) {
+            if (paused || !refreshing.tryLock()) {
+                return t.value();
+            }
+        } else {
+            RuntimeException failure = lastFailure;
+            if (paused && failure != null) {
+                throw failure;
+            }
+            refreshing.lock();
+        }
         try {
             t = current;
             if (fresh(t)) {
@@ -61,13 +77,20 @@ final class AccessTokens {
         try {
             Token t = exchange.fetch(JwtAssertion.sign(account, clock.instant()));
             current = t;
+            lastFailure = null;
             return t.value();
         } catch (RuntimeException e) {
-            if (old != null && clock.instant().isBefore(old.expiresAt())) {
+            lastFailure = e;
+            pausedUntil = clock.instant().plus(RETRY_PAUSE);
+            if (valid(old)) {
                 return old.value();
             }
             throw e;
         }
+    }
+
+    private boolean valid(Token t) {
+        return t != null && clock.instant().isBefore(t.expiresAt());
     }
 
     private boolean fresh(Token t) {

@@ -113,4 +113,52 @@ class AccessTokensTest {
         }
         assertEquals(1, fetches.get());
     }
+
+    @Test
+    void pausesAfterAFailedRefreshInsteadOfEveryCallerRetrying() {
+        List<Boolean> fail = new ArrayList<>(List.of(false, true, false));
+        AccessTokens t = tokens(a -> {
+            if (fail.remove(0)) {
+                fetches.incrementAndGet();
+                throw new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE, "token endpoint overloaded");
+            }
+            return issue(a);
+        });
+        t.get();
+        clock.advance(Duration.ofMinutes(56));
+        assertEquals("token-1", t.get());
+        assertEquals("token-1", t.get());
+        assertEquals(2, fetches.get(), "the second caller used the old token without a fetch of its own");
+        clock.advance(AccessTokens.RETRY_PAUSE.plusSeconds(1));
+        assertEquals("token-3", t.get());
+    }
+
+    @Test
+    void callersWithAValidTokenDoNotWaitForARunningRefresh() throws Exception {
+        CountDownLatch refreshing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        AccessTokens t = tokens(a -> {
+            if (calls.incrementAndGet() == 2) {
+                refreshing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return issue(a);
+        });
+        t.get();
+        clock.advance(Duration.ofMinutes(56));
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<String> slow = pool.submit(t::get);
+            refreshing.await();
+            Future<String> other = pool.submit(t::get);
+            // a hang guard, not a speed assertion: before the fix this caller waited for the refresh
+            assertEquals("token-1", other.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            release.countDown();
+            assertEquals("token-2", slow.get());
+        }
+    }
 }

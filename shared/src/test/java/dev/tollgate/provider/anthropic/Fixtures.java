@@ -8,9 +8,7 @@ import dev.tollgate.config.Secret;
 import dev.tollgate.openai.ChatRequest;
 import dev.tollgate.openai.ChatRequestReader;
 import dev.tollgate.openai.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.tollgate.testing.Golden;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,18 +19,13 @@ import java.util.Map;
 final class Fixtures {
     static final String UPSTREAM_MODEL = "claude-sonnet-4-5-20250929";
 
+    private static final Golden GOLDEN = new Golden("anthropic");
+
     private Fixtures() {
     }
 
     static byte[] bytes(String resource) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/anthropic/" + resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GOLDEN.bytes(resource);
     }
 
     static String text(String resource) {
@@ -44,16 +37,11 @@ final class Fixtures {
     }
 
     static JsonNode tree(byte[] json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Golden.tree(json);
     }
 
-    /** A value as JSON, numbers normalised the way {@link Json#MAPPER} writes them (1.0 as 1). */
     static JsonNode tree(Object value) {
-        return tree(Json.bytes(value));
+        return Golden.tree(value);
     }
 
     static ChatRequest request(JsonNode body) {

@@ -6,12 +6,9 @@ import dev.tollgate.config.Deployment;
 import dev.tollgate.config.ModelInfo;
 import dev.tollgate.config.ProviderKind;
 import dev.tollgate.openai.ChatRequestReader;
-import dev.tollgate.openai.Json;
 import dev.tollgate.provider.ProviderCall;
+import dev.tollgate.testing.Golden;
 import dev.tollgate.testing.MockUpstream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,23 +22,14 @@ final class BedrockFixtures {
     private BedrockFixtures() {
     }
 
+    private static final Golden GOLDEN = new Golden("bedrock");
+
     static JsonNode json(String resource) {
-        try (InputStream in = BedrockFixtures.class.getResourceAsStream("/bedrock/" + resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + resource);
-            }
-            return Json.MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GOLDEN.json(resource);
     }
 
     static JsonNode tree(String json) {
-        try {
-            return Json.MAPPER.readTree(json.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Golden.tree(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A deployment of {@code modelId} calling {@code mock}, with static credentials and extra params. */

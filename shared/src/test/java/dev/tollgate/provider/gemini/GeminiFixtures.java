@@ -4,25 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.openai.ChatRequest;
 import dev.tollgate.openai.ChatRequestReader;
 import dev.tollgate.openai.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.tollgate.testing.Golden;
 import java.nio.charset.StandardCharsets;
 
 /** Golden fixtures under {@code src/test/resources/gemini/}. */
 final class GeminiFixtures {
+    private static final Golden GOLDEN = new Golden("gemini");
+
     private GeminiFixtures() {
     }
 
     static byte[] bytes(String resource) {
-        try (InputStream in = GeminiFixtures.class.getResourceAsStream("/gemini/" + resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GOLDEN.bytes(resource);
     }
 
     static JsonNode json(String resource) {
@@ -30,15 +23,11 @@ final class GeminiFixtures {
     }
 
     static JsonNode tree(byte[] json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Golden.tree(json);
     }
 
     static JsonNode tree(Object value) {
-        return tree(Json.bytes(value));
+        return Golden.tree(value);
     }
 
     static ChatRequest request(JsonNode body) {

@@ -8,9 +8,7 @@ import dev.tollgate.config.Secret;
 import dev.tollgate.openai.ChatRequest;
 import dev.tollgate.openai.ChatRequestReader;
 import dev.tollgate.openai.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.tollgate.testing.Golden;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,18 +20,13 @@ final class OllamaFixtures {
     static final String UPSTREAM_MODEL = "llava:13b";
     static final long NOW = 1_800_000_000L;
 
+    private static final Golden GOLDEN = new Golden("ollama");
+
     private OllamaFixtures() {
     }
 
     static byte[] bytes(String resource) {
-        try (InputStream in = OllamaFixtures.class.getResourceAsStream("/ollama/" + resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GOLDEN.bytes(resource);
     }
 
     static JsonNode json(String resource) {
@@ -41,16 +34,11 @@ final class OllamaFixtures {
     }
 
     static JsonNode tree(byte[] json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Golden.tree(json);
     }
 
-    /** A value as JSON, numbers normalised the way {@link Json#MAPPER} reads them. */
     static JsonNode tree(Object value) {
-        return tree(Json.bytes(value));
+        return Golden.tree(value);
     }
 
     static ChatRequest request(String json) {

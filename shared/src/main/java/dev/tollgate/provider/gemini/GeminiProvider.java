@@ -46,7 +46,7 @@ public final class GeminiProvider implements ChatProvider, EmbeddingProvider {
     @Override
     public ChatCompletion complete(ProviderCall call) {
         byte[] body = upstream.exchange(uri(call.deployment(), model(call), ":generateContent"), headers(call.apiKey(),
-                call.deployment()), GeminiRequests.bytes(call.request()), call.timeout());
+                call.deployment()), GeminiRequests.bytes(call.request(), call.deployment()), call.timeout());
         return GeminiResponses.toOpenAi(body, NAME, model(call), fallbackId(call.requestId()),
                 Instant.now().getEpochSecond());
     }
@@ -54,7 +54,8 @@ public final class GeminiProvider implements ChatProvider, EmbeddingProvider {
     @Override
     public ChunkStream stream(ProviderCall call) {
         UpstreamResponse response = upstream.open(uri(call.deployment(), model(call), ":streamGenerateContent?alt=sse"),
-                headers(call.apiKey(), call.deployment()), GeminiRequests.bytes(call.request()), call.streamTimeout());
+                headers(call.apiKey(), call.deployment()), GeminiRequests.bytes(call.request(), call.deployment()),
+                call.streamTimeout());
         GeminiStreamTranslator translator = new GeminiStreamTranslator(NAME, model(call),
                 fallbackId(call.requestId()), Instant.now().getEpochSecond());
         return new SseChunkStream(response, translator, NAME, call.streamTimeout(), call.timeout());

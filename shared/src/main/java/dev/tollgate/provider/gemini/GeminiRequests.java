@@ -3,12 +3,15 @@ package dev.tollgate.provider.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.config.Deployment;
 import dev.tollgate.error.GatewayException;
 import dev.tollgate.openai.ChatRequest;
 import dev.tollgate.openai.Json;
+import dev.tollgate.openai.RequestDefaults;
 import dev.tollgate.openai.ResponseFormat;
 import dev.tollgate.openai.Tool;
 import dev.tollgate.openai.ToolChoice;
+import dev.tollgate.provider.DeploymentParams;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -31,6 +34,11 @@ public final class GeminiRequests {
     }
 
     /** The body as bytes, for the transports of this package and of Vertex AI. */
+    /** The body for a deployment: its {@code litellm_params} fill what the caller left out, as in LiteLLM. */
+    public static byte[] bytes(ChatRequest request, Deployment deployment) {
+        return bytes(RequestDefaults.apply(request, DeploymentParams.forwardable(deployment)));
+    }
+
     public static byte[] bytes(ChatRequest request) {
         return Json.bytes(toGemini(request));
     }

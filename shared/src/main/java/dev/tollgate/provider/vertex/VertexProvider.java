@@ -93,7 +93,7 @@ public final class VertexProvider implements ChatProvider, EmbeddingProvider {
             return AnthropicOnVertex.toOpenAi(answer, model, fallbackId(call), created, body.jsonMode());
         }
         byte[] answer = gemini.exchange(p.target().uri("google", model, "generateContent"), headers(p, call),
-                GeminiRequests.bytes(call.request()), call.timeout());
+                GeminiRequests.bytes(call.request(), call.deployment()), call.timeout());
         return GeminiResponses.toOpenAi(answer, NAME, model, fallbackId(call), created);
     }
 
@@ -114,7 +114,7 @@ public final class VertexProvider implements ChatProvider, EmbeddingProvider {
             upstream = claude;
         } else {
             uri = URI.create(p.target().uri("google", model, "streamGenerateContent") + "?alt=sse");
-            body = GeminiRequests.bytes(call.request());
+            body = GeminiRequests.bytes(call.request(), call.deployment());
             translator = new GeminiStreamTranslator(NAME, model, fallbackId(call), created);
             upstream = gemini;
         }

@@ -41,4 +41,15 @@ class GeminiRequestsTest {
         assertEquals(GeminiFixtures.tree("{\"content\":[1,2]}".getBytes()),
                 GeminiContents.asObject("[1,2]", null));
     }
+
+    @Test
+    void takesTheDeploymentsParamsAsDefaults() throws Exception {
+        var deployment = dev.tollgate.testing.TestConfigs.deployment("g", "gemini", "http://127.0.0.1:1",
+                java.util.Map.of("temperature", com.fasterxml.jackson.databind.node.DoubleNode.valueOf(0.25),
+                        "max_tokens", com.fasterxml.jackson.databind.node.IntNode.valueOf(77)));
+        var body = GeminiFixtures.tree(GeminiRequests.bytes(GeminiFixtures.request("""
+                {"model":"g","max_tokens":12,"messages":[{"role":"user","content":"hi"}]}"""), deployment));
+        assertEquals(0.25, body.path("generationConfig").path("temperature").asDouble(), body.toString());
+        assertEquals(12, body.path("generationConfig").path("maxOutputTokens").asInt(), body.toString());
+    }
 }

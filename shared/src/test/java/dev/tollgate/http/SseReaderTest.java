@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tollgate.testing.ChoppedInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ class SseReaderTest {
         byte[] bytes = STREAM.getBytes(StandardCharsets.UTF_8);
         List<SseEvent> expected = readAll(new ByteArrayInputStream(bytes));
         for (int split = 1; split < bytes.length; split++) {
-            assertEquals(expected, readAll(ChoppedInput.split(bytes, split)), "split at byte " + split);
+            assertEquals(expected, readAll(ChoppedInput.cutAt(bytes, split)), "split at byte " + split);
         }
         for (int size = 1; size <= 7; size++) {
             assertEquals(expected, readAll(ChoppedInput.trickle(bytes, size)), "pieces of " + size);
@@ -69,43 +70,5 @@ class SseReaderTest {
         SseReader r = new SseReader(new ByteArrayInputStream("data: tail".getBytes(StandardCharsets.UTF_8)));
         assertEquals(new SseEvent(null, "tail"), r.next());
         assertNull(r.next());
-    }
-
-    /** Hands out its bytes in reads no longer than {@code maxRead} says for the current position. */
-    static final class ChoppedInput extends InputStream {
-        private final byte[] bytes;
-        private final java.util.function.IntUnaryOperator maxRead;
-        private int pos;
-
-        ChoppedInput(byte[] bytes, java.util.function.IntUnaryOperator maxRead) {
-            this.bytes = bytes;
-            this.maxRead = maxRead;
-        }
-
-        /** Two reads, split at {@code split}. */
-        static ChoppedInput split(byte[] bytes, int split) {
-            return new ChoppedInput(bytes, pos -> pos < split ? split - pos : bytes.length - pos);
-        }
-
-        /** Reads of at most {@code size} bytes. */
-        static ChoppedInput trickle(byte[] bytes, int size) {
-            return new ChoppedInput(bytes, pos -> size);
-        }
-
-        @Override
-        public int read() {
-            return pos < bytes.length ? bytes[pos++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (pos >= bytes.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(len, maxRead.applyAsInt(pos)), bytes.length - pos);
-            System.arraycopy(bytes, pos, b, off, n);
-            pos += n;
-            return n;
-        }
     }
 }

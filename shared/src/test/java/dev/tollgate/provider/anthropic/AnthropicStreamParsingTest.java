@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.openai.ChatCompletionChunk;
+import dev.tollgate.testing.ChoppedInput;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,7 +23,7 @@ class AnthropicStreamParsingTest {
         byte[] data = Fixtures.bytes("streams/text.sse");
         JsonNode whole = tree(StreamReplay.chunks(new ByteArrayInputStream(data)));
         for (int cut = 0; cut <= data.length; cut++) {
-            List<ChatCompletionChunk> chunks = StreamReplay.chunks(StreamReplay.cutAt(data, cut));
+            List<ChatCompletionChunk> chunks = StreamReplay.chunks(ChoppedInput.cutAt(data, cut));
             assertEquals(TEXT, StreamReplay.content(chunks), "cut at byte " + cut);
             assertEquals(whole, tree(chunks), "cut at byte " + cut);
         }
@@ -32,7 +33,7 @@ class AnthropicStreamParsingTest {
     void everySplitPointInsideTheMultiByteTextWithCrLfLineEnds() {
         byte[] data = Fixtures.text("streams/text.sse").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
         for (int cut = 0; cut <= data.length; cut++) {
-            assertEquals(TEXT, StreamReplay.content(StreamReplay.chunks(StreamReplay.cutAt(data, cut))),
+            assertEquals(TEXT, StreamReplay.content(StreamReplay.chunks(ChoppedInput.cutAt(data, cut))),
                     "cut at byte " + cut);
         }
     }
@@ -44,7 +45,7 @@ class AnthropicStreamParsingTest {
         for (int i = 0; i < cuts.length; i++) {
             cuts[i] = i + 1;
         }
-        List<ChatCompletionChunk> chunks = StreamReplay.chunks(StreamReplay.cutAt(data, cuts));
+        List<ChatCompletionChunk> chunks = StreamReplay.chunks(ChoppedInput.cutAt(data, cuts));
         assertEquals(tree(StreamReplay.chunks(new ByteArrayInputStream(data))), tree(chunks));
         assertEquals("{\"location\": \"Zürich\", \"unit\": \"c\"}", StreamReplay.toolCalls(chunks).get(1)[2]);
     }
@@ -55,7 +56,7 @@ class AnthropicStreamParsingTest {
         int emoji = indexOf(data, "🚀".getBytes(StandardCharsets.UTF_8));
         for (int a = emoji - 2; a <= emoji + 4; a++) {
             for (int b = a + 1; b <= emoji + 5; b++) {
-                assertEquals(TEXT, StreamReplay.content(StreamReplay.chunks(StreamReplay.cutAt(data, a, b))),
+                assertEquals(TEXT, StreamReplay.content(StreamReplay.chunks(ChoppedInput.cutAt(data, a, b))),
                         "cuts at " + a + " and " + b);
             }
         }

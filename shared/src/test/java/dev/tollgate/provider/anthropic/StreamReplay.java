@@ -85,33 +85,4 @@ final class StreamReplay {
         return calls;
     }
 
-    /** Serves {@code data} in reads that each stop at the next of {@code cuts} (ascending offsets). */
-    static InputStream cutAt(byte[] data, int... cuts) {
-        return new InputStream() {
-            private int pos;
-            private int cut;
-
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (pos >= data.length) {
-                    return -1;
-                }
-                while (cut < cuts.length && cuts[cut] <= pos) {
-                    cut++;
-                }
-                int end = cut < cuts.length ? cuts[cut] : data.length;
-                int n = Math.min(len, end - pos);
-                System.arraycopy(data, pos, b, off, n);
-                pos += n;
-                return n;
-            }
-        };
-    }
 }

@@ -12,6 +12,7 @@ import dev.tollgate.http.Utf8LineReader;
 import dev.tollgate.openai.ChatCompletionChunk;
 import dev.tollgate.openai.ChatCompletionChunk.ChunkChoice;
 import dev.tollgate.openai.ChatCompletionChunk.ToolCallDelta;
+import dev.tollgate.testing.ChoppedInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ class OllamaStreamTranslatorTest {
         byte[] data = OllamaFixtures.bytes("streams/text.ndjson");
         JsonNode whole = OllamaFixtures.tree(replay(new ByteArrayInputStream(data)));
         for (int cut = 0; cut <= data.length; cut++) {
-            List<ChatCompletionChunk> chunks = replay(cutAt(data, cut));
+            List<ChatCompletionChunk> chunks = replay(ChoppedInput.cutAt(data, cut));
             assertEquals(TEXT, content(chunks), "cut at byte " + cut);
             assertEquals(whole, OllamaFixtures.tree(chunks), "cut at byte " + cut);
         }
@@ -52,7 +53,7 @@ class OllamaStreamTranslatorTest {
         for (int i = 0; i < cuts.length; i++) {
             cuts[i] = i + 1;
         }
-        assertEquals(TEXT, content(replay(cutAt(data, cuts))));
+        assertEquals(TEXT, content(replay(ChoppedInput.cutAt(data, cuts))));
     }
 
     @Test
@@ -136,33 +137,4 @@ class OllamaStreamTranslatorTest {
         return sb.toString();
     }
 
-    /** Serves {@code data} in reads that each stop at the next of {@code cuts} (ascending offsets). */
-    private static InputStream cutAt(byte[] data, int... cuts) {
-        return new InputStream() {
-            private int pos;
-            private int cut;
-
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (pos >= data.length) {
-                    return -1;
-                }
-                while (cut < cuts.length && cuts[cut] <= pos) {
-                    cut++;
-                }
-                int end = cut < cuts.length ? cuts[cut] : data.length;
-                int n = Math.min(len, end - pos);
-                System.arraycopy(data, pos, b, off, n);
-                pos += n;
-                return n;
-            }
-        };
-    }
 }

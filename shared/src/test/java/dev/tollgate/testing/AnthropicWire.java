@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +19,6 @@ import java.util.UUID;
  */
 public final class AnthropicWire implements ProviderWire {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int PIECES = 3;
 
     @Override
     public String prefix() {
@@ -47,12 +44,12 @@ public final class AnthropicWire implements ProviderWire {
         }
         for (Answer.ToolCallSpec call : answer.toolCalls()) {
             ObjectNode block = content.addObject().put("type", "tool_use").put("id", call.id()).put("name", call.name());
-            block.set("input", parse(call.argumentsJson()));
+            block.set("input", WireText.parse(call.argumentsJson()));
         }
         message.put("stop_reason", stopReason(answer.finishReason()));
         message.putNull("stop_sequence");
         message.set("usage", usage(answer, answer.completionTokens()));
-        return bytes(message);
+        return WireText.bytes(message);
     }
 
     @Override
@@ -68,7 +65,7 @@ public final class AnthropicWire implements ProviderWire {
         if (answer.text() != null) {
             frames.add(blockStart(index, JSON.createObjectNode().put("type", "text").put("text", "")));
             frames.add(frame("ping", JSON.createObjectNode().put("type", "ping")));
-            for (String piece : pieces(answer.text())) {
+            for (String piece : WireText.pieces(answer.text())) {
                 frames.add(blockDelta(index, JSON.createObjectNode().put("type", "text_delta").put("text", piece)));
             }
             frames.add(blockStop(index++));
@@ -79,7 +76,7 @@ public final class AnthropicWire implements ProviderWire {
             block.putObject("input");
             frames.add(blockStart(index, block));
             frames.add(blockDelta(index, inputDelta("")));
-            for (String piece : pieces(call.argumentsJson())) {
+            for (String piece : WireText.pieces(call.argumentsJson())) {
                 frames.add(blockDelta(index, inputDelta(piece)));
             }
             frames.add(blockStop(index++));
@@ -94,7 +91,7 @@ public final class AnthropicWire implements ProviderWire {
 
     @Override
     public byte[] errorBody(int status, String message) {
-        return bytes(error(errorType(status), message).put("request_id", "req_mock" + status));
+        return WireText.bytes(error(errorType(status), message).put("request_id", "req_mock" + status));
     }
 
     @Override
@@ -172,33 +169,7 @@ public final class AnthropicWire implements ProviderWire {
     }
 
     private static String frame(String event, JsonNode data) {
-        return "event: " + event + "\ndata: " + new String(bytes(data), StandardCharsets.UTF_8) + "\n\n";
+        return "event: " + event + "\ndata: " + new String(WireText.bytes(data), StandardCharsets.UTF_8) + "\n\n";
     }
 
-    /** The text cut into a few pieces at code-point boundaries, as Anthropic's deltas come. */
-    private static List<String> pieces(String text) {
-        int[] cps = text.codePoints().toArray();
-        int size = Math.max(1, (cps.length + PIECES - 1) / PIECES);
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < cps.length; i += size) {
-            out.add(new String(cps, i, Math.min(size, cps.length - i)));
-        }
-        return out;
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json == null || json.isBlank() ? "{}" : json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] bytes(JsonNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.sun.net.httpserver.Headers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,6 @@ import java.util.Map;
  */
 public final class BedrockWire implements ProviderWire, EmbeddingWire {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int PIECES = 3;
 
     @Override
     public String prefix() {
@@ -61,12 +58,12 @@ public final class BedrockWire implements ProviderWire, EmbeddingWire {
         }
         for (Answer.ToolCallSpec call : answer.toolCalls()) {
             ObjectNode use = content.addObject().putObject("toolUse").put("toolUseId", call.id()).put("name", call.name());
-            use.set("input", parse(call.argumentsJson()));
+            use.set("input", WireText.parse(call.argumentsJson()));
         }
         root.put("stopReason", stopReason(answer.finishReason()));
         root.set("usage", usage(answer));
         root.putObject("metrics").put("latencyMs", 42);
-        return bytes(root);
+        return WireText.bytes(root);
     }
 
     @Override
@@ -80,7 +77,7 @@ public final class BedrockWire implements ProviderWire, EmbeddingWire {
         frames.add(event("messageStart", JSON.createObjectNode().put("role", "assistant")));
         int index = 0;
         if (answer.text() != null) {
-            for (String piece : pieces(answer.text())) {
+            for (String piece : WireText.pieces(answer.text())) {
                 ObjectNode e = JSON.createObjectNode().put("contentBlockIndex", index);
                 e.putObject("delta").put("text", piece);
                 frames.add(event("contentBlockDelta", e));
@@ -91,7 +88,7 @@ public final class BedrockWire implements ProviderWire, EmbeddingWire {
             ObjectNode start = JSON.createObjectNode().put("contentBlockIndex", index);
             start.putObject("start").putObject("toolUse").put("toolUseId", call.id()).put("name", call.name());
             frames.add(event("contentBlockStart", start));
-            for (String piece : pieces(call.argumentsJson())) {
+            for (String piece : WireText.pieces(call.argumentsJson())) {
                 ObjectNode e = JSON.createObjectNode().put("contentBlockIndex", index);
                 e.putObject("delta").putObject("toolUse").put("input", piece);
                 frames.add(event("contentBlockDelta", e));
@@ -109,7 +106,7 @@ public final class BedrockWire implements ProviderWire, EmbeddingWire {
     @Override
     public byte[] streamErrorFrame(String message) {
         return EventStreamFrames.exception("serviceUnavailableException",
-                bytes(JSON.createObjectNode().put("message", message)));
+                WireText.bytes(JSON.createObjectNode().put("message", message)));
     }
 
     @Override
@@ -119,7 +116,7 @@ public final class BedrockWire implements ProviderWire, EmbeddingWire {
 
     @Override
     public byte[] errorBody(int status, String message) {
-        return bytes(JSON.createObjectNode().put("message", message));
+        return WireText.bytes(JSON.createObjectNode().put("message", message));
     }
 
     @Override
@@ -160,7 +157,7 @@ public final class BedrockWire implements ProviderWire, EmbeddingWire {
                 one.add(f);
             }
         }
-        return bytes(root);
+        return WireText.bytes(root);
     }
 
     @Override
@@ -203,33 +200,7 @@ public final class BedrockWire implements ProviderWire, EmbeddingWire {
     }
 
     private static byte[] event(String type, ObjectNode payload) {
-        return EventStreamFrames.event(type, bytes(payload));
+        return EventStreamFrames.event(type, WireText.bytes(payload));
     }
 
-    /** The text cut into a few pieces at code-point boundaries. */
-    private static List<String> pieces(String text) {
-        int[] cps = text.codePoints().toArray();
-        int size = Math.max(1, (cps.length + PIECES - 1) / PIECES);
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < cps.length; i += size) {
-            out.add(new String(cps, i, Math.min(size, cps.length - i)));
-        }
-        return out;
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json == null || json.isBlank() ? "{}" : json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] bytes(JsonNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +18,6 @@ import java.util.List;
  */
 public class GeminiWire implements ProviderWire, EmbeddingWire {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final int PIECES = 3;
 
     @Override
     public String prefix() {
@@ -48,7 +45,7 @@ public class GeminiWire implements ProviderWire, EmbeddingWire {
         answer.toolCalls().forEach(c -> parts.add(functionCall(c)));
         candidate.put("finishReason", finishReason(answer.finishReason())).put("index", 0);
         r.set("usageMetadata", usage(answer, answer.completionTokens()));
-        return bytes(r);
+        return WireText.bytes(r);
     }
 
     @Override
@@ -56,7 +53,7 @@ public class GeminiWire implements ProviderWire, EmbeddingWire {
         List<String> frames = new ArrayList<>();
         List<ObjectNode> parts = new ArrayList<>();
         if (answer.text() != null) {
-            for (String piece : pieces(answer.text())) {
+            for (String piece : WireText.pieces(answer.text())) {
                 parts.add(JSON.createObjectNode().put("text", piece));
             }
         }
@@ -71,7 +68,7 @@ public class GeminiWire implements ProviderWire, EmbeddingWire {
 
     @Override
     public byte[] errorBody(int status, String message) {
-        return bytes(error(status, message));
+        return WireText.bytes(error(status, message));
     }
 
     @Override
@@ -104,7 +101,7 @@ public class GeminiWire implements ProviderWire, EmbeddingWire {
                 values.add(f);
             }
         }
-        return bytes(r);
+        return WireText.bytes(r);
     }
 
     /** Gemini reports no embedding tokens; the gateway estimates ceil(chars / 4) per input. */
@@ -153,7 +150,7 @@ public class GeminiWire implements ProviderWire, EmbeddingWire {
     private static ObjectNode functionCall(Answer.ToolCallSpec call) {
         ObjectNode part = JSON.createObjectNode();
         ObjectNode fc = part.putObject("functionCall").put("id", call.id()).put("name", call.name());
-        fc.set("args", parse(call.argumentsJson()));
+        fc.set("args", WireText.parse(call.argumentsJson()));
         return part;
     }
 
@@ -176,32 +173,6 @@ public class GeminiWire implements ProviderWire, EmbeddingWire {
     }
 
     static String frame(JsonNode data) {
-        return "data: " + new String(bytes(data), StandardCharsets.UTF_8) + "\r\n\r\n";
-    }
-
-    private static List<String> pieces(String text) {
-        int[] cps = text.codePoints().toArray();
-        int size = Math.max(1, (cps.length + PIECES - 1) / PIECES);
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < cps.length; i += size) {
-            out.add(new String(cps, i, Math.min(size, cps.length - i)));
-        }
-        return out;
-    }
-
-    static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json == null || json.isBlank() ? "{}" : json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static byte[] bytes(JsonNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return "data: " + new String(WireText.bytes(data), StandardCharsets.UTF_8) + "\r\n\r\n";
     }
 }

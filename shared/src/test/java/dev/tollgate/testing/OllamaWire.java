@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,14 +50,14 @@ public final class OllamaWire implements ProviderWire, EmbeddingWire {
                 .put("content", a.text() == null ? "" : a.text());
         addToolCalls(message, a.toolCalls());
         finish(root, a);
-        return bytes(root);
+        return WireText.bytes(root);
     }
 
     @Override
     public List<String> events(Answer a, String model) {
         List<String> frames = new ArrayList<>();
         if (a.text() != null) {
-            for (String piece : OpenAiWire.pieces(a.text(), 4)) {
+            for (String piece : WireText.piecesOf(a.text(), 4)) {
                 ObjectNode l = line(model);
                 l.putObject("message").put("role", "assistant").put("content", piece);
                 frames.add(frame(l.put("done", false)));
@@ -111,7 +110,7 @@ public final class OllamaWire implements ProviderWire, EmbeddingWire {
 
     @Override
     public byte[] errorBody(int status, String message) {
-        return bytes(JSON.createObjectNode().put("error", message));
+        return WireText.bytes(JSON.createObjectNode().put("error", message));
     }
 
     @Override
@@ -148,7 +147,7 @@ public final class OllamaWire implements ProviderWire, EmbeddingWire {
         }
         root.put("total_duration", 14_143_917L).put("load_duration", 1_019_500L)
                 .put("prompt_eval_count", promptTokens);
-        return bytes(root);
+        return WireText.bytes(root);
     }
 
     private static JsonNode readTree(String json) {
@@ -157,10 +156,6 @@ public final class OllamaWire implements ProviderWire, EmbeddingWire {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("tool arguments must be JSON: " + json, e);
         }
-    }
-
-    private static byte[] bytes(JsonNode node) {
-        return node.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,7 +66,7 @@ public class OpenAiWire implements ProviderWire, EmbeddingWire {
         choice.putNull("logprobs");
         choice.put("finish_reason", a.finishReason());
         root.set("usage", usage(a));
-        return bytes(root);
+        return WireText.bytes(root);
     }
 
     private static ObjectNode usage(Answer a) {
@@ -84,7 +83,7 @@ public class OpenAiWire implements ProviderWire, EmbeddingWire {
         List<String> frames = new ArrayList<>();
         frames.add(frame(chunk(model, delta -> delta.put("role", "assistant").put("content", ""), null)));
         if (a.text() != null) {
-            for (String piece : pieces(a.text(), 4)) {
+            for (String piece : WireText.piecesOf(a.text(), 4)) {
                 frames.add(frame(chunk(model, delta -> delta.put("content", piece), null)));
             }
         }
@@ -96,7 +95,7 @@ public class OpenAiWire implements ProviderWire, EmbeddingWire {
                         .put("type", "function");
                 c.putObject("function").put("name", t.name()).put("arguments", "");
             }, null)));
-            for (String piece : pieces(t.argumentsJson(), 5)) {
+            for (String piece : WireText.piecesOf(t.argumentsJson(), 5)) {
                 frames.add(frame(chunk(model, delta -> delta.putArray("tool_calls").addObject()
                         .put("index", index).putObject("function").put("arguments", piece), null)));
             }
@@ -132,16 +131,6 @@ public class OpenAiWire implements ProviderWire, EmbeddingWire {
         return root;
     }
 
-    /** Splits on code points, so no piece ends inside a surrogate pair. */
-    static List<String> pieces(String s, int codePoints) {
-        List<String> out = new ArrayList<>();
-        int[] cps = s.codePoints().toArray();
-        for (int i = 0; i < cps.length; i += codePoints) {
-            out.add(new String(cps, i, Math.min(codePoints, cps.length - i)));
-        }
-        return out;
-    }
-
     private static String frame(JsonNode node) {
         return "data: " + node + "\n\n";
     }
@@ -168,7 +157,7 @@ public class OpenAiWire implements ProviderWire, EmbeddingWire {
             }
         }
         root.putObject("usage").put("prompt_tokens", promptTokens).put("total_tokens", promptTokens);
-        return bytes(root);
+        return WireText.bytes(root);
     }
 
     @Override
@@ -182,7 +171,7 @@ public class OpenAiWire implements ProviderWire, EmbeddingWire {
         } else {
             e.putNull("code");
         }
-        return bytes(root);
+        return WireText.bytes(root);
     }
 
     @Override
@@ -196,7 +185,4 @@ public class OpenAiWire implements ProviderWire, EmbeddingWire {
         return auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
     }
 
-    private static byte[] bytes(JsonNode node) {
-        return node.toString().getBytes(StandardCharsets.UTF_8);
-    }
 }

@@ -46,7 +46,7 @@ public class VertexWire extends GeminiWire {
         if (!TOKEN_PATH.equals(path)) {
             return null;
         }
-        return bytes(JSON.createObjectNode().put("access_token", TOKEN).put("expires_in", 3599)
+        return WireText.bytes(JSON.createObjectNode().put("access_token", TOKEN).put("expires_in", 3599)
                 .put("token_type", "Bearer"));
     }
 
@@ -73,7 +73,7 @@ public class VertexWire extends GeminiWire {
             embeddings.putObject("statistics").put("truncated", false)
                     .put("token_count", promptTokens / vectors.size());
         }
-        return bytes(r);
+        return WireText.bytes(r);
     }
 
     /** Vertex AI reports embedding tokens, so the default expectation holds. */

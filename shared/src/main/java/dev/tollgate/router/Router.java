@@ -38,17 +38,17 @@ public final class Router {
         return groups;
     }
 
-    public Routed<ChatCompletion> complete(ChatRequest request, String requestId) {
+    public Routed<ChatCompletion> complete(ChatRequest request, CallOptions options) {
         return route(request.model(), d -> {
             ChatProvider provider = providers.forKind(d.provider());
-            return provider.complete(chatCall(provider, request, d, requestId));
+            return provider.complete(chatCall(provider, request, d, options));
         });
     }
 
-    public Routed<OpenedStream> stream(ChatRequest request, String requestId) {
+    public Routed<OpenedStream> stream(ChatRequest request, CallOptions options) {
         return route(request.model(), d -> {
             ChatProvider provider = providers.forKind(d.provider());
-            ChunkStream s = provider.stream(chatCall(provider, request, d, requestId));
+            ChunkStream s = provider.stream(chatCall(provider, request, d, options));
             try {
                 ChatCompletionChunk first = s.next();
                 return new OpenedStream(s, first);
@@ -59,14 +59,14 @@ public final class Router {
         });
     }
 
-    public Routed<Embeddings> embed(EmbeddingRequest request, String requestId) {
+    public Routed<Embeddings> embed(EmbeddingRequest request, CallOptions options) {
         return route(request.model(), d -> providers.embeddingsFor(d).embed(
-                new EmbeddingCall(request, d, d.apiKey(), timeout(d), requestId)));
+                new EmbeddingCall(request, d, options.apiKeyFor(d), timeout(d), options.requestId())));
     }
 
-    private ProviderCall chatCall(ChatProvider provider, ChatRequest request, Deployment d, String requestId) {
+    private ProviderCall chatCall(ChatProvider provider, ChatRequest request, Deployment d, CallOptions options) {
         ChatRequest filtered = provider.params(d).apply(request, dropParams);
-        return new ProviderCall(filtered, d, d.apiKey(), timeout(d), streamTimeout(d), requestId);
+        return new ProviderCall(filtered, d, options.apiKeyFor(d), timeout(d), streamTimeout(d), options.requestId());
     }
 
     private interface Attempt<T> {

@@ -6,6 +6,7 @@ import dev.tollgate.openai.ChatCompletion;
 import dev.tollgate.openai.ChatRequest;
 import dev.tollgate.openai.ChatRequestReader;
 import dev.tollgate.router.OpenedStream;
+import dev.tollgate.router.CallOptions;
 import dev.tollgate.router.Routed;
 import dev.tollgate.router.Router;
 import java.io.IOException;
@@ -29,14 +30,14 @@ final class ChatCompletionsHandler implements Handler {
         if (request.stream()) {
             stream(ex, request);
         } else {
-            Routed<ChatCompletion> routed = router.complete(request, ex.requestId());
+            Routed<ChatCompletion> routed = router.complete(request, CallOptions.of(ex.requestId()));
             CallHeaders.set(ex, routed);
             ex.sendJson(200, routed.value());
         }
     }
 
     private void stream(Exchange ex, ChatRequest request) throws IOException {
-        Routed<OpenedStream> routed = router.stream(request, ex.requestId());
+        Routed<OpenedStream> routed = router.stream(request, CallOptions.of(ex.requestId()));
         try (OpenedStream opened = routed.value()) {
             CallHeaders.set(ex, routed);
             StreamRelay relay = new StreamRelay(ex.startEventStream(), request.wantsStreamUsage());

@@ -6,6 +6,7 @@ import dev.tollgate.openai.EmbeddingRequest;
 import dev.tollgate.openai.EmbeddingRequestReader;
 import dev.tollgate.openai.EmbeddingResponse;
 import dev.tollgate.provider.Embeddings;
+import dev.tollgate.router.CallOptions;
 import dev.tollgate.router.Routed;
 import dev.tollgate.router.Router;
 import java.io.IOException;
@@ -23,7 +24,7 @@ final class EmbeddingsHandler implements Handler {
     @Override
     public void handle(Exchange ex) throws IOException {
         EmbeddingRequest request = EmbeddingRequestReader.read(gate.admitJson(ex));
-        Routed<Embeddings> routed = router.embed(request, ex.requestId());
+        Routed<Embeddings> routed = router.embed(request, CallOptions.of(ex.requestId()));
         Embeddings e = routed.value();
         CallHeaders.set(ex, routed);
         ex.sendJson(200, EmbeddingResponse.of(e.vectors(), e.model() != null ? e.model() : request.model(),

@@ -49,10 +49,12 @@ public final class ConfigLoader {
 
         List<Deployment> deployments = new DeploymentParser(Credentials.parse(root)).parseAll(root);
         Section litellm = root.sectionOrEmpty("litellm_settings");
+        Section router = root.sectionOrEmpty("router_settings");
         GatewayConfig config = new GatewayConfig(deployments,
-                SettingsParser.router(root.sectionOrEmpty("router_settings"), litellm),
+                SettingsParser.router(router, litellm),
                 SettingsParser.litellm(litellm),
-                SettingsParser.general(root.sectionOrEmpty("general_settings")));
+                SettingsParser.general(root.sectionOrEmpty("general_settings")),
+                RedisSettingsParser.parse(router));
         return new LoadedConfig(config, warnings.list());
     }
 

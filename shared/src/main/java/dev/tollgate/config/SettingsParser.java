@@ -14,6 +14,8 @@ import java.util.TreeSet;
 final class SettingsParser {
     static final String DEFAULT_ROUTING_STRATEGY = "simple-shuffle";
     static final String MASTER_KEY_VARIABLE = "LITELLM_MASTER_KEY";
+    /** Kept out of {@code raw}: they only live in {@link RedisSettings}, where the password is a {@link Secret}. */
+    private static final Set<String> REDIS_CREDENTIALS = Set.of("redis_url", "redis_password");
     private static final BigDecimal BYTES_PER_MB = BigDecimal.valueOf(1024L * 1024);
 
     private SettingsParser() {
@@ -43,7 +45,7 @@ final class SettingsParser {
                 retries != null ? retries : fallbackRetries != null ? fallbackRetries : 0,
                 timeout != null ? timeout : fallbackTimeout != null ? fallbackTimeout : RouterSettings.DEFAULT_TIMEOUT,
                 router.seconds("stream_timeout"),
-                References.resolveFields(router, Set.of(), false));
+                References.resolveFields(router, REDIS_CREDENTIALS, false));
     }
 
     static LitellmSettings litellm(Section litellm) {

@@ -52,6 +52,6 @@ public final class TestConfigs {
         return new GatewayConfig(deployments,
                 new RouterSettings("simple-shuffle", 0, Duration.ofSeconds(30), null, Map.of()),
                 new LitellmSettings(dropParams, Map.of()),
-                new GeneralSettings(Secret.ofNullable(masterKey), maxBodyBytes, Map.of()));
+                new GeneralSettings(Secret.ofNullable(masterKey), maxBodyBytes, Map.of()), null);
     }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.local;
 
 import dev.tollgate.completion.CompletionApp;
 import dev.tollgate.config.GatewayConfig;
+import dev.tollgate.dynamolocal.EmbeddedDynamo;
 import dev.tollgate.http.HttpServerHost;
 import dev.tollgate.http.Routes;
 import java.io.IOException;

@@ -3,9 +3,12 @@ package dev.tollgate.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tollgate.dynamolocal.EmbeddedDynamo;
+import dev.tollgate.store.Tables;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
@@ -15,7 +18,7 @@ class LocalTablesTest {
     Path dataDir;
 
     @Test
-    void createsBothTablesWithTheirKeysIndexAndTtl() throws Exception {
+    void createsBothTablesWithTheirKeysIndexesAndTtl() throws Exception {
         try (EmbeddedDynamo dynamo = EmbeddedDynamo.start(dataDir)) {
             LocalTables.ensure(dynamo.client());
             LocalTables.ensure(dynamo.client()); // idempotent
@@ -23,11 +26,14 @@ class LocalTablesTest {
             TableDescription main = dynamo.client().describeTable(r -> r.tableName(LocalTables.MAIN)).table();
             assertEquals("pk", main.keySchema().get(0).attributeName());
             assertEquals("sk", main.keySchema().get(1).attributeName());
-            var gsi = main.globalSecondaryIndexes().get(0);
-            assertEquals(LocalTables.GSI1, gsi.indexName());
-            assertEquals("gsi1pk", gsi.keySchema().get(0).attributeName());
-            assertEquals("gsi1sk", gsi.keySchema().get(1).attributeName());
-            assertEquals(ProjectionType.ALL, gsi.projection().projectionType());
+            List<String> indexes = main.globalSecondaryIndexes().stream()
+                    .map(GlobalSecondaryIndexDescription::indexName).sorted().toList();
+            assertEquals(List.of(Tables.GSI1, Tables.GSI2, Tables.GSI3), indexes);
+            for (GlobalSecondaryIndexDescription gsi : main.globalSecondaryIndexes()) {
+                assertEquals(gsi.indexName() + "pk", gsi.keySchema().get(0).attributeName());
+                assertEquals(gsi.indexName() + "sk", gsi.keySchema().get(1).attributeName());
+                assertEquals(ProjectionType.ALL, gsi.projection().projectionType());
+            }
 
             TableDescription spend = dynamo.client().describeTable(r -> r.tableName(LocalTables.SPEND)).table();
             assertEquals(2, spend.keySchema().size());

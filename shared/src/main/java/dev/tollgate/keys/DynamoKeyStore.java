@@ -197,6 +197,11 @@ public final class DynamoKeyStore implements KeyStore {
     }
 
     @Override
+    public List<User> users() {
+        return query(Tables.GSI1, Items.USER, Items::toUser);
+    }
+
+    @Override
     public void createUser(User user) {
         transact(List.of(put(Items.userItem(user), ABSENT)), null);
     }

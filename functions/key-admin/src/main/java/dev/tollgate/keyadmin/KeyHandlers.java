@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The /key/* routes: decode, call {@link KeyService}, encode in LiteLLM's shapes. */
-final class KeyHandlers {
+record KeyHandlers(AdminGate gate, KeyService service) {
     static final int DEFAULT_PAGE_SIZE = 10;
     static final int MAX_PAGE_SIZE = 100;
     private static final String REGENERATE_PREFIX = "/key/";
@@ -22,14 +22,6 @@ final class KeyHandlers {
     }
 
     record KeyList(List<Object> keys, int totalCount, int currentPage, int totalPages) {
-    }
-
-    private final AdminGate gate;
-    private final KeyService service;
-
-    KeyHandlers(AdminGate gate, KeyService service) {
-        this.gate = gate;
-        this.service = service;
     }
 
     void register(Routes routes) {

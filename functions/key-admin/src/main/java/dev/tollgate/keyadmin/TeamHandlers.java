@@ -6,19 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The /team/* routes: decode, call {@link TeamService}, encode in LiteLLM's shapes. */
-final class TeamHandlers {
+record TeamHandlers(AdminGate gate, TeamService service) {
     record Updated(String teamId, Views.TeamView data) {
     }
 
     record Info(String teamId, Views.TeamView teamInfo, List<Views.KeyView> keys) {
-    }
-
-    private final AdminGate gate;
-    private final TeamService service;
-
-    TeamHandlers(AdminGate gate, TeamService service) {
-        this.gate = gate;
-        this.service = service;
     }
 
     void register(Routes routes) {

@@ -6,19 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The /user/* routes: decode, call {@link UserService}, encode in LiteLLM's shapes. */
-final class UserHandlers {
+record UserHandlers(AdminGate gate, UserService service) {
     record Updated(String userId, Views.UserView data) {
     }
 
     record Info(String userId, Views.UserView userInfo, List<Views.KeyView> keys, List<Views.TeamView> teams) {
-    }
-
-    private final AdminGate gate;
-    private final UserService service;
-
-    UserHandlers(AdminGate gate, UserService service) {
-        this.gate = gate;
-        this.service = service;
     }
 
     void register(Routes routes) {

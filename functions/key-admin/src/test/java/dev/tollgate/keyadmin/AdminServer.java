@@ -18,20 +18,25 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The key-admin routes on a real HTTP server over a fresh DynamoDB Local table, with a master key,
- * and a listener that records what it was told.
+ * and a listener that records what it was told. As a field with {@code @RegisterExtension} it
+ * starts before each test and stops after it; {@link #start} starts one by hand.
  */
-final class AdminServer implements AutoCloseable {
+final class AdminServer implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
     static final String MASTER = "sk-master-test";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final String table;
-    final DynamoKeyStore store;
     final List<String> changedKeys = new CopyOnWriteArrayList<>();
     final List<String> changedTeams = new CopyOnWriteArrayList<>();
-    private final HttpServerHost server;
+    private final String masterKey;
+    private final Clock clock;
+    String table;
+    private HttpServerHost server;
 
     record Answer(int status, JsonNode body) {
         String text(String field) {
@@ -44,9 +49,18 @@ final class AdminServer implements AutoCloseable {
         }
     }
 
-    private AdminServer(String masterKey, Clock clock) throws IOException {
+    AdminServer() {
+        this(MASTER, Clock.systemUTC());
+    }
+
+    private AdminServer(String masterKey, Clock clock) {
+        this.masterKey = masterKey;
+        this.clock = clock;
+    }
+
+    private AdminServer open() throws IOException {
         table = TestDynamo.freshTable();
-        store = new DynamoKeyStore(TestDynamo.client(), table);
+        DynamoKeyStore store = new DynamoKeyStore(TestDynamo.client(), table);
         KeyChangeListener listener = new KeyChangeListener() {
             @Override
             public void keyChanged(String tokenHash) {
@@ -61,14 +75,25 @@ final class AdminServer implements AutoCloseable {
         Routes routes = KeyAdminApp.register(new Routes(), TestConfigs.config(List.of(), masterKey, false), store,
                 listener, clock);
         server = HttpServerHost.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), routes);
+        return this;
     }
 
     static AdminServer start() throws IOException {
-        return new AdminServer(MASTER, Clock.systemUTC());
+        return new AdminServer().open();
     }
 
     static AdminServer start(String masterKey, Clock clock) throws IOException {
-        return new AdminServer(masterKey, clock);
+        return new AdminServer(masterKey, clock).open();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        open();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     Answer post(String path, String json) throws Exception {

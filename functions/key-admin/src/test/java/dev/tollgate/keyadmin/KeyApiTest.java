@@ -10,22 +10,12 @@ import dev.tollgate.testing.TestDynamo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class KeyApiTest {
-    private AdminServer admin;
-
-    @BeforeEach
-    void start() throws Exception {
-        admin = AdminServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
-    }
+    @RegisterExtension
+    final AdminServer admin = new AdminServer();
 
     @Test
     void generateShowsThePlainKeyOnceAndStoresOnlyItsHash() throws Exception {

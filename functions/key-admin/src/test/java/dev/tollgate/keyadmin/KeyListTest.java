@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class KeyListTest {
-    private AdminServer admin;
+    @RegisterExtension
+    final AdminServer admin = new AdminServer();
     private final List<String> hashes = new ArrayList<>();
 
     @BeforeEach
     void startWithFiveKeys() throws Exception {
-        admin = AdminServer.start();
         admin.post("/team/new", "{\"team_id\":\"red\"}");
         admin.post("/team/new", "{\"team_id\":\"blue\"}");
         for (int i = 0; i < 5; i++) {
@@ -25,11 +25,6 @@ class KeyListTest {
                     + (i < 3 ? "1" : "2") + "\"}").text("token"));
             Thread.sleep(2); // distinct creation times, so the order is the creation order
         }
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
     }
 
     @Test

@@ -4,24 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tollgate.testing.TestDynamo;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class KeyValidationTest {
-    private AdminServer admin;
-
-    @BeforeEach
-    void start() throws Exception {
-        admin = AdminServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
-    }
+    @RegisterExtension
+    final AdminServer admin = new AdminServer();
 
     @ParameterizedTest(name = "{0} -> 400 naming {1}")
     @CsvSource(delimiter = '|', value = {

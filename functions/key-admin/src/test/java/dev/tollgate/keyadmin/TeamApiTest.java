@@ -6,24 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.keys.KeyHashes;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TeamApiTest {
-    private AdminServer admin;
-
-    @BeforeEach
-    void start() throws Exception {
-        admin = AdminServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
-    }
+    @RegisterExtension
+    final AdminServer admin = new AdminServer();
 
     @Test
     void newTeamTakesItsSettingsAndAnIdOrMakesOne() throws Exception {

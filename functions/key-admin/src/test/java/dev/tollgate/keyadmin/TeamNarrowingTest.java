@@ -2,27 +2,22 @@ package dev.tollgate.keyadmin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TeamNarrowingTest {
-    private AdminServer admin;
+    @RegisterExtension
+    final AdminServer admin = new AdminServer();
 
     @BeforeEach
     void startWithATeam() throws Exception {
-        admin = AdminServer.start();
         AdminServer.Answer team = admin.post("/team/new", """
                 {"team_id":"t1","models":["gpt-4o","anthropic/*"],"max_budget":100,"rpm_limit":60,"tpm_limit":10000,
                  "max_parallel_requests":4}""");
         assertEquals(200, team.status(), team.toString());
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
     }
 
     @ParameterizedTest(name = "{0} -> 400 naming {1}")

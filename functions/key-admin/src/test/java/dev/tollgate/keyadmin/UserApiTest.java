@@ -7,22 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tollgate.keys.KeyHashes;
 import dev.tollgate.testing.TestDynamo;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UserApiTest {
-    private AdminServer admin;
+    @RegisterExtension
+    final AdminServer admin = new AdminServer();
 
     @BeforeEach
-    void start() throws Exception {
-        admin = AdminServer.start();
+    void createATeam() throws Exception {
         admin.post("/team/new", "{\"team_id\":\"eng\"}");
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.keys.KeyHashes;
+import dev.tollgate.openai.Json;
 import dev.tollgate.testing.TestDynamo;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +51,13 @@ class KeyApiTest {
         AdminServer.Answer a = admin.generate("{\"max_budget\":10}");
         assertEquals("10", a.body().get("max_budget").toString());
         assertEquals("0.000125", admin.generate("{\"max_budget\":1.25e-4}").body().get("max_budget").toString());
+    }
+
+    @Test
+    void metadataNumbersComeBackAsWritten() throws Exception {
+        String key = admin.generate("{\"metadata\":{\"weight\":10.0,\"ratio\":1.50,\"n\":3}}").text("key");
+        JsonNode metadata = admin.get("/key/info?key=" + key).body().get("info").get("metadata");
+        assertEquals("{\"weight\":10.0,\"ratio\":1.50,\"n\":3}", Json.string(metadata));
     }
 
     @Test

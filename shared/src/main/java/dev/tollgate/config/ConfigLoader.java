@@ -50,7 +50,8 @@ public final class ConfigLoader {
         List<Deployment> deployments = new DeploymentParser(Credentials.parse(root)).parseAll(root);
         Section litellm = root.sectionOrEmpty("litellm_settings");
         GatewayConfig config = new GatewayConfig(deployments,
-                SettingsParser.router(root.sectionOrEmpty("router_settings"), litellm),
+                RouterSettingsParser.parse(root.sectionOrEmpty("router_settings"), litellm,
+                        deployments.stream().map(Deployment::modelName).toList()),
                 SettingsParser.litellm(litellm),
                 SettingsParser.general(root.sectionOrEmpty("general_settings")));
         return new LoadedConfig(config, warnings.list());

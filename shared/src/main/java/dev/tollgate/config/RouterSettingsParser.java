@@ -1,0 +1,158 @@
+package dev.tollgate.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code router_settings}, read strictly. Retries, timeout and the fallback lists fall back to
+ * their {@code litellm_settings} namesakes (num_retries, request_timeout, fallbacks ...), as in
+ * LiteLLM's Router. Fallback targets that name no model group are a warning, not an error: LiteLLM
+ * loads such a config too, and the fallback simply fails when tried.
+ */
+final class RouterSettingsParser {
+    static final String DEFAULT_ROUTING_STRATEGY = "simple-shuffle";
+    private static final Set<String> STRATEGY_ARGS = Set.of("ttl", "lowest_latency_buffer");
+    private static final String FALLBACK_SHAPE = "expected a list of {model_name: [fallback model names]}";
+
+    private RouterSettingsParser() {
+    }
+
+    static RouterSettings parse(Section router, Section litellm, Collection<String> modelNames) {
+        router.warnUnknown(KnownKeys.ROUTER_SETTINGS);
+        Integer retries = router.integer("num_retries", 0);
+        Integer fallbackRetries = litellm.integer("num_retries", 0);
+        Duration timeout = router.seconds("timeout");
+        Duration fallbackTimeout = litellm.seconds("request_timeout");
+        Integer allowedFails = router.integer("allowed_fails", 0);
+        Boolean preCallChecks = router.bool("enable_pre_call_checks");
+        FallbackSettings fallbacks = fallbacks(router, litellm);
+        warnUnknownTargets(router, fallbacks, Set.copyOf(modelNames));
+        Section args = router.sectionOrEmpty("routing_strategy_args");
+        args.warnUnknown(STRATEGY_ARGS);
+        Double buffer = args.number("lowest_latency_buffer");
+        return new RouterSettings(strategy(router),
+                retries != null ? retries : fallbackRetries != null ? fallbackRetries : RouterSettings.DEFAULT_NUM_RETRIES,
+                timeout != null ? timeout : fallbackTimeout != null ? fallbackTimeout : RouterSettings.DEFAULT_TIMEOUT,
+                router.seconds("stream_timeout"),
+                References.resolveFields(router, Set.of(), false),
+                allowedFails != null ? allowedFails : RouterSettings.DEFAULT_ALLOWED_FAILS,
+                router.seconds("cooldown_time"),
+                nonNegativeSeconds(router, "retry_after"),
+                fallbacks,
+                preCallChecks != null && preCallChecks,
+                args.seconds("ttl"),
+                buffer != null ? buffer : 0);
+    }
+
+    private static String strategy(Section router) {
+        String strategy = router.text("routing_strategy");
+        if (strategy == null) {
+            return DEFAULT_ROUTING_STRATEGY;
+        }
+        if (!KnownKeys.ROUTING_STRATEGIES.contains(strategy)) {
+            throw ConfigException.at(router.pathOf("routing_strategy"), "unknown strategy "
+                    + router.shown("routing_strategy") + "; expected one of: "
+                    + String.join(", ", new TreeSet<>(KnownKeys.ROUTING_STRATEGIES)));
+        }
+        return strategy;
+    }
+
+    private static Duration nonNegativeSeconds(Section s, String key) {
+        BigDecimal seconds = s.decimal(key);
+        if (seconds == null) {
+            return null;
+        }
+        if (seconds.compareTo(BigDecimal.valueOf(86_400)) > 0) {
+            throw ConfigException.at(s.pathOf(key), "must be at most 86400 seconds, got " + s.shown(key));
+        }
+        return Duration.ofNanos(seconds.movePointRight(9).longValue());
+    }
+
+    private static FallbackSettings fallbacks(Section router, Section litellm) {
+        return new FallbackSettings(
+                fallbackMap(router, litellm, "fallbacks"),
+                fallbackMap(router, litellm, "context_window_fallbacks"),
+                fallbackMap(router, litellm, "content_policy_fallbacks"),
+                modelNames(router.has("default_fallbacks") ? router : litellm, "default_fallbacks"));
+    }
+
+    private static Map<String, List<String>> fallbackMap(Section router, Section litellm, String key) {
+        Section s = router.has(key) ? router : litellm;
+        JsonNode list = s.node().get(key);
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        if (list == null || list.isNull()) {
+            return map;
+        }
+        String path = s.pathOf(key);
+        if (!list.isArray()) {
+            throw ConfigException.at(path, FALLBACK_SHAPE + ", got " + Values.describe(list));
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode entry = list.get(i);
+            String p = path + "[" + i + "]";
+            if (!entry.isObject() || entry.isEmpty()) {
+                throw ConfigException.at(p, FALLBACK_SHAPE + ", got " + Values.describe(entry));
+            }
+            entry.properties().forEach(e -> map.merge(e.getKey(), names(e.getValue(), p + "." + e.getKey()),
+                    (a, b) -> concat(a, b)));
+        }
+        return map;
+    }
+
+    private static List<String> modelNames(Section s, String key) {
+        JsonNode n = s.node().get(key);
+        return n == null || n.isNull() ? List.of() : names(n, s.pathOf(key));
+    }
+
+    private static List<String> names(JsonNode n, String path) {
+        if (!n.isArray()) {
+            throw ConfigException.at(path, "expected a list of model names, got " + Values.describe(n));
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode name = n.get(i);
+            if (!name.isTextual() || name.textValue().isBlank()) {
+                throw ConfigException.at(path + "[" + i + "]", "expected a model name, got " + Values.describe(name));
+            }
+            names.add(name.textValue());
+        }
+        return names;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static void warnUnknownTargets(Section router, FallbackSettings f, Set<String> known) {
+        List<String> unknown = new ArrayList<>();
+        for (Map<String, List<String>> map : List.of(f.general(), f.contextWindow(), f.contentPolicy())) {
+            map.forEach((from, to) -> {
+                collectUnknown(List.of(from), known, unknown);
+                collectUnknown(to, known, unknown);
+            });
+        }
+        collectUnknown(f.defaults(), known, unknown);
+        for (String name : new TreeSet<>(unknown)) {
+            router.warnings().add(router.pathOf("fallbacks") + " (or a sibling list) names \"" + name
+                    + "\", which is no model_name in model_list; a fallback to it fails");
+        }
+    }
+
+    private static void collectUnknown(List<String> names, Set<String> known, List<String> unknown) {
+        for (String n : names) {
+            if (!known.contains(n)) {
+                unknown.add(n);
+            }
+        }
+    }
+}

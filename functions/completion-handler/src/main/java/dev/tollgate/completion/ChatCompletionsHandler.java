@@ -7,6 +7,8 @@ import dev.tollgate.openai.ChatRequest;
 import dev.tollgate.openai.ChatRequestReader;
 import dev.tollgate.router.OpenedStream;
 import dev.tollgate.router.CallOptions;
+import dev.tollgate.router.CallOverrides;
+import dev.tollgate.router.CallTrace;
 import dev.tollgate.router.Routed;
 import dev.tollgate.router.Router;
 import java.io.IOException;
@@ -27,19 +29,29 @@ final class ChatCompletionsHandler implements Handler {
     @Override
     public void handle(Exchange ex) throws IOException {
         ChatRequest request = ChatRequestReader.read(gate.admitJson(ex));
+        CallOptions options = CallOverrides.fromHeaders(ex.requestId(), ex::header);
+        CallTrace trace = new CallTrace();
         if (request.stream()) {
-            stream(ex, request);
+            stream(ex, request, options, trace);
         } else {
-            Routed<ChatCompletion> routed = router.complete(request, CallOptions.of(ex.requestId()));
-            CallHeaders.set(ex, routed);
+            Routed<ChatCompletion> routed;
+            try {
+                routed = router.complete(request, options, trace);
+            } finally {
+                CallHeaders.set(ex, trace);
+            }
             ex.sendJson(200, routed.value());
         }
     }
 
-    private void stream(Exchange ex, ChatRequest request) throws IOException {
-        Routed<OpenedStream> routed = router.stream(request, CallOptions.of(ex.requestId()));
+    private void stream(Exchange ex, ChatRequest request, CallOptions options, CallTrace trace) throws IOException {
+        Routed<OpenedStream> routed;
+        try {
+            routed = router.stream(request, options, trace);
+        } finally {
+            CallHeaders.set(ex, trace);
+        }
         try (OpenedStream opened = routed.value()) {
-            CallHeaders.set(ex, routed);
             StreamRelay relay = new StreamRelay(ex.startEventStream(), request.wantsStreamUsage());
             relay.relay(opened);
         }

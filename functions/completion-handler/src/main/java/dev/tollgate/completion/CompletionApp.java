@@ -5,6 +5,7 @@ import dev.tollgate.http.Routes;
 import dev.tollgate.http.UpstreamClient;
 import dev.tollgate.keys.MasterKeyAuth;
 import dev.tollgate.provider.ProviderRegistry;
+import dev.tollgate.router.HealthCheck;
 import dev.tollgate.router.ModelGroups;
 import dev.tollgate.router.Router;
 import java.time.Instant;
@@ -20,8 +21,8 @@ public final class CompletionApp {
 
     /** Throws {@link dev.tollgate.config.ConfigException} when a provider cannot use a deployment's settings. */
     public static Routes routes(GatewayConfig config, BooleanSupplier ready) {
-        ApiGate gate = new ApiGate(new MasterKeyAuth(config.general().masterKey()),
-                config.general().maxRequestBodyBytes());
+        MasterKeyAuth masterKey = new MasterKeyAuth(config.general().masterKey());
+        ApiGate gate = new ApiGate(masterKey, config.general().maxRequestBodyBytes());
         ModelGroups groups = new ModelGroups(config.deployments());
         ProviderRegistry providers = ProviderRegistry.standard(new UpstreamClient());
         providers.prepareAll(config.deployments());
@@ -31,6 +32,8 @@ public final class CompletionApp {
         routes.addOpenAi("POST", "/embeddings", new EmbeddingsHandler(gate, router));
         routes.addOpenAi("GET", "/models", new ModelsHandler(groups.names(), gate, Instant.now().getEpochSecond()));
         HealthHandlers.register(routes, VERSION, ready);
+        routes.add("GET", "/health", new DeploymentHealthHandler(masterKey,
+                new HealthCheck(providers, config.deployments(), config.router().timeout())));
         return routes;
     }
 }

@@ -2,9 +2,12 @@ package dev.tollgate.config;
 
 import java.util.List;
 
-/** The whole parsed configuration, immutable, handed to the request path once at start-up. */
+/**
+ * The whole parsed configuration, immutable, handed to the request path once at start-up.
+ * {@code redis} is null when no shared Redis is configured.
+ */
 public record GatewayConfig(List<Deployment> deployments, RouterSettings router, LitellmSettings litellm,
-                            GeneralSettings general) {
+                            GeneralSettings general, RedisSettings redis) {
     public GatewayConfig {
         deployments = List.copyOf(deployments);
     }

@@ -20,6 +20,8 @@ import java.util.TreeSet;
 final class RouterSettingsParser {
     static final String DEFAULT_ROUTING_STRATEGY = "simple-shuffle";
     private static final Set<String> STRATEGY_ARGS = Set.of("ttl", "lowest_latency_buffer");
+    /** Kept out of {@code raw}: they only live in {@link RedisSettings}, where the password is a {@link Secret}. */
+    private static final Set<String> REDIS_CREDENTIALS = Set.of("redis_url", "redis_password");
     private static final String FALLBACK_SHAPE = "expected a list of {model_name: [fallback model names]}";
 
     private RouterSettingsParser() {
@@ -42,7 +44,7 @@ final class RouterSettingsParser {
                 retries != null ? retries : fallbackRetries != null ? fallbackRetries : RouterSettings.DEFAULT_NUM_RETRIES,
                 timeout != null ? timeout : fallbackTimeout != null ? fallbackTimeout : RouterSettings.DEFAULT_TIMEOUT,
                 router.seconds("stream_timeout"),
-                References.resolveFields(router, Set.of(), false),
+                References.resolveFields(router, REDIS_CREDENTIALS, false),
                 allowedFails != null ? allowedFails : RouterSettings.DEFAULT_ALLOWED_FAILS,
                 router.seconds("cooldown_time"),
                 nonNegativeSeconds(router, "retry_after"),

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * {@code litellm_settings} and {@code general_settings} ({@code router_settings} is
- * {@link RouterSettingsParser}'s). Typed fields are read strictly; every key is also kept in {@code raw} (environment references resolved leniently)
- * for features that read them later, except the master key, which only lives in its {@link Secret}.
+ * {@link RouterSettingsParser}'s). Typed fields are read strictly; every key is also kept in
+ * {@code raw} (environment references resolved leniently) for features that read them later, except
+ * the master key, which only lives in its {@link Secret}.
  */
 final class SettingsParser {
     static final String MASTER_KEY_VARIABLE = "LITELLM_MASTER_KEY";

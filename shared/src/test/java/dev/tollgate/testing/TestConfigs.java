@@ -66,7 +66,7 @@ public final class TestConfigs {
     public static GatewayConfig config(List<Deployment> deployments, RouterSettings router, String masterKey) {
         return new GatewayConfig(deployments, router, new LitellmSettings(false, Map.of()),
                 new GeneralSettings(Secret.ofNullable(masterKey), GeneralSettings.DEFAULT_MAX_REQUEST_BODY_BYTES,
-                        Map.of()));
+                        Map.of()), null);
     }
 
     public static GatewayConfig config(List<Deployment> deployments, String masterKey, boolean dropParams) {
@@ -78,6 +78,6 @@ public final class TestConfigs {
         return new GatewayConfig(deployments,
                 new RouterSettings("simple-shuffle", 0, Duration.ofSeconds(30), null, Map.of()),
                 new LitellmSettings(dropParams, Map.of()),
-                new GeneralSettings(Secret.ofNullable(masterKey), maxBodyBytes, Map.of()));
+                new GeneralSettings(Secret.ofNullable(masterKey), maxBodyBytes, Map.of()), null);
     }
 }

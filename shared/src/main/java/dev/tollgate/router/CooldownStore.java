@@ -1,5 +1,6 @@
 package dev.tollgate.router;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -10,8 +11,8 @@ import java.util.Map;
  */
 public interface CooldownStore {
 
-    /** Takes the deployment out until {@code until}; a later call replaces an earlier one. */
-    void put(String deploymentId, Instant until);
+    /** Takes the deployment out for {@code length} from {@code now}; a later call replaces an earlier one. */
+    void put(String deploymentId, Instant now, Duration length);
 
     /** The cooldowns among {@code deploymentIds} that end after {@code now}, by id. */
     Map<String, Instant> active(Collection<String> deploymentIds, Instant now);

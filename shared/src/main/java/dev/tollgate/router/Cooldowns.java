@@ -62,7 +62,7 @@ final class Cooldowns {
             length = retryAfter.compareTo(MAX_COOLDOWN) > 0 ? MAX_COOLDOWN : retryAfter;
         }
         failures.remove(d.id());
-        store.put(d.id(), clock.instant().plus(length));
+        store.put(d.id(), clock.instant(), length);
     }
 
     /** Records a failure now and returns how many fell within the last minute. */

@@ -1,5 +1,6 @@
 package dev.tollgate.router;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,8 +12,8 @@ public final class LocalCooldowns implements CooldownStore {
     private final ConcurrentHashMap<String, Instant> until = new ConcurrentHashMap<>();
 
     @Override
-    public void put(String deploymentId, Instant end) {
-        until.put(deploymentId, end);
+    public void put(String deploymentId, Instant now, Duration length) {
+        until.put(deploymentId, now.plus(length));
     }
 
     @Override

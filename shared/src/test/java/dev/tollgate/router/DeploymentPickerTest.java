@@ -35,7 +35,7 @@ class DeploymentPickerTest {
     @Test
     void skipsDeploymentsCoolingDown() {
         List<Deployment> group = Deployments.ids("a", "b", "c");
-        store.put("a", clock.instant().plusSeconds(5));
+        store.put("a", clock.instant(), Duration.ofSeconds(5));
         DeploymentPicker p = picker(group, new DeploymentStats(group, clock), false);
 
         Map<String, Integer> counts = tally(1_000, () -> p.pick("m", group, Set.of(), call(10)));
@@ -46,8 +46,8 @@ class DeploymentPickerTest {
     @Test
     void answers503SayingWhenToRetryWhenEveryDeploymentIsCoolingDown() {
         List<Deployment> group = Deployments.ids("a", "b");
-        store.put("a", clock.instant().plusSeconds(5));
-        store.put("b", clock.instant().plusMillis(2_500));
+        store.put("a", clock.instant(), Duration.ofSeconds(5));
+        store.put("b", clock.instant(), Duration.ofMillis(2_500));
         DeploymentPicker p = picker(group, new DeploymentStats(group, clock), false);
 
         GatewayException e = assertThrows(GatewayException.class, () -> p.pick("m", group, Set.of(), call(10)));

@@ -216,8 +216,8 @@ class RouterTest {
         MockUpstream a = mock();
         MockUpstream b = mock();
         Router router = router(settings(1, 3, FallbackSettings.NONE), dep("m", "a", a, true), dep("m", "b", b, false));
-        cooldowns.put("a", clock.instant().plusSeconds(4));
-        cooldowns.put("b", clock.instant().plusSeconds(9));
+        cooldowns.put("a", clock.instant(), Duration.ofSeconds(4));
+        cooldowns.put("b", clock.instant(), Duration.ofSeconds(9));
 
         GatewayException e = assertThrows(GatewayException.class,
                 () -> router.complete(chat("m", false), CallOptions.of("r1")));

@@ -5,9 +5,12 @@ import dev.tollgate.http.Routes;
 import dev.tollgate.http.UpstreamClient;
 import dev.tollgate.keys.MasterKeyAuth;
 import dev.tollgate.provider.ProviderRegistry;
+import dev.tollgate.redis.SharedRedis;
 import dev.tollgate.router.HealthCheck;
 import dev.tollgate.router.ModelGroups;
+import dev.tollgate.router.RedisCooldowns;
 import dev.tollgate.router.Router;
+import dev.tollgate.router.RouterRuntime;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
@@ -26,7 +29,8 @@ public final class CompletionApp {
         ModelGroups groups = new ModelGroups(config.deployments());
         ProviderRegistry providers = ProviderRegistry.standard(new UpstreamClient());
         providers.prepareAll(config.deployments());
-        Router router = new Router(groups, providers, config.router(), config.litellm().dropParams());
+        Router router = new Router(groups, providers, config.router(), config.litellm().dropParams(),
+                routerRuntime(config));
         Routes routes = new Routes();
         routes.addOpenAi("POST", "/chat/completions", new ChatCompletionsHandler(gate, router));
         routes.addOpenAi("POST", "/embeddings", new EmbeddingsHandler(gate, router));
@@ -35,5 +39,13 @@ public final class CompletionApp {
         routes.add("GET", "/health", new DeploymentHealthHandler(masterKey,
                 new HealthCheck(providers, config.deployments(), config.router().timeout())));
         return routes;
+    }
+
+    /** Cooldowns shared through Redis when one is configured, else kept in this process. */
+    private static RouterRuntime routerRuntime(GatewayConfig config) {
+        if (config.redis() == null) {
+            return RouterRuntime.system();
+        }
+        return RouterRuntime.withCooldowns(new RedisCooldowns(SharedRedis.connect(config.redis())));
     }
 }

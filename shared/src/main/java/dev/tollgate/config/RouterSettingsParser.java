@@ -31,17 +31,17 @@ final class RouterSettingsParser {
         router.warnUnknown(KnownKeys.ROUTER_SETTINGS);
         Integer retries = router.integer("num_retries", 0);
         Integer fallbackRetries = litellm.integer("num_retries", 0);
+        int defaultRetries = RouterSettings.DEFAULT_NUM_RETRIES;
         Duration timeout = router.seconds("timeout");
         Duration fallbackTimeout = litellm.seconds("request_timeout");
         Integer allowedFails = router.integer("allowed_fails", 0);
         Boolean preCallChecks = router.bool("enable_pre_call_checks");
-        FallbackSettings fallbacks = fallbacks(router, litellm);
-        warnUnknownTargets(router, fallbacks, Set.copyOf(modelNames));
+        FallbackSettings fallbacks = fallbacks(router, litellm, Set.copyOf(modelNames));
         Section args = router.sectionOrEmpty("routing_strategy_args");
         args.warnUnknown(STRATEGY_ARGS);
         Double buffer = args.number("lowest_latency_buffer");
         return new RouterSettings(strategy(router),
-                retries != null ? retries : fallbackRetries != null ? fallbackRetries : RouterSettings.DEFAULT_NUM_RETRIES,
+                retries != null ? retries : fallbackRetries != null ? fallbackRetries : defaultRetries,
                 timeout != null ? timeout : fallbackTimeout != null ? fallbackTimeout : RouterSettings.DEFAULT_TIMEOUT,
                 router.seconds("stream_timeout"),
                 References.resolveFields(router, REDIS_CREDENTIALS, false),
@@ -78,16 +78,20 @@ final class RouterSettingsParser {
         return Duration.ofNanos(seconds.movePointRight(9).longValue());
     }
 
-    private static FallbackSettings fallbacks(Section router, Section litellm) {
+    private static FallbackSettings fallbacks(Section router, Section litellm, Set<String> known) {
         return new FallbackSettings(
-                fallbackMap(router, litellm, "fallbacks"),
-                fallbackMap(router, litellm, "context_window_fallbacks"),
-                fallbackMap(router, litellm, "content_policy_fallbacks"),
-                modelNames(router.has("default_fallbacks") ? router : litellm, "default_fallbacks"));
+                fallbackMap(either(router, litellm, "fallbacks"), "fallbacks", known),
+                fallbackMap(either(router, litellm, "context_window_fallbacks"), "context_window_fallbacks", known),
+                fallbackMap(either(router, litellm, "content_policy_fallbacks"), "content_policy_fallbacks", known),
+                modelNames(either(router, litellm, "default_fallbacks"), "default_fallbacks", known));
     }
 
-    private static Map<String, List<String>> fallbackMap(Section router, Section litellm, String key) {
-        Section s = router.has(key) ? router : litellm;
+    /** router_settings when it has the key, else litellm_settings, as LiteLLM's Router reads them. */
+    private static Section either(Section router, Section litellm, String key) {
+        return router.has(key) ? router : litellm;
+    }
+
+    private static Map<String, List<String>> fallbackMap(Section s, String key, Set<String> known) {
         JsonNode list = s.node().get(key);
         Map<String, List<String>> map = new LinkedHashMap<>();
         if (list == null || list.isNull()) {
@@ -106,12 +110,17 @@ final class RouterSettingsParser {
             entry.properties().forEach(e -> map.merge(e.getKey(), names(e.getValue(), p + "." + e.getKey()),
                     (a, b) -> concat(a, b)));
         }
+        List<String> all = new ArrayList<>(map.keySet());
+        map.values().forEach(all::addAll);
+        warnUnknown(s, key, all, known);
         return map;
     }
 
-    private static List<String> modelNames(Section s, String key) {
+    private static List<String> modelNames(Section s, String key, Set<String> known) {
         JsonNode n = s.node().get(key);
-        return n == null || n.isNull() ? List.of() : names(n, s.pathOf(key));
+        List<String> names = n == null || n.isNull() ? List.of() : names(n, s.pathOf(key));
+        warnUnknown(s, key, names, known);
+        return names;
     }
 
     private static List<String> names(JsonNode n, String path) {
@@ -135,25 +144,12 @@ final class RouterSettingsParser {
         return all;
     }
 
-    private static void warnUnknownTargets(Section router, FallbackSettings f, Set<String> known) {
-        List<String> unknown = new ArrayList<>();
-        for (Map<String, List<String>> map : List.of(f.general(), f.contextWindow(), f.contentPolicy())) {
-            map.forEach((from, to) -> {
-                collectUnknown(List.of(from), known, unknown);
-                collectUnknown(to, known, unknown);
-            });
-        }
-        collectUnknown(f.defaults(), known, unknown);
-        for (String name : new TreeSet<>(unknown)) {
-            router.warnings().add(router.pathOf("fallbacks") + " (or a sibling list) names \"" + name
-                    + "\", which is no model_name in model_list; a fallback to it fails");
-        }
-    }
-
-    private static void collectUnknown(List<String> names, Set<String> known, List<String> unknown) {
-        for (String n : names) {
-            if (!known.contains(n)) {
-                unknown.add(n);
+    /** Warns, once per name, about each model name in a fallback list that is no model group. */
+    private static void warnUnknown(Section s, String key, Collection<String> names, Set<String> known) {
+        for (String name : new TreeSet<>(names)) {
+            if (!known.contains(name)) {
+                s.warnings().add(s.pathOf(key) + " names \"" + name
+                        + "\", which is no model_name in model_list; a fallback to it fails");
             }
         }
     }

@@ -59,7 +59,7 @@ public final class CallTrace {
         return Math.max(0, groups - 1);
     }
 
-    /** Time spent waiting on providers, over all attempts. */
+    /** Time spent waiting on providers, over all attempts, and backing off between them. */
     public long upstreamNanos() {
         return upstreamNanos;
     }

@@ -53,7 +53,7 @@ final class GroupAttempts {
             } catch (GatewayException none) {
                 throw last != null ? last : none;
             }
-            if (last != null && !readyToRetry(d, tried, retry, last)) {
+            if (last != null && !readyToRetry(d, tried, retry, last, trace)) {
                 throw last;
             }
             tried.add(d.id());
@@ -68,8 +68,11 @@ final class GroupAttempts {
         }
     }
 
-    /** Whether retry number {@code retry} may go to {@code d}, after waiting if it must. */
-    private boolean readyToRetry(Deployment d, Set<String> tried, int retry, GatewayException last) {
+    /**
+     * Whether retry number {@code retry} may go to {@code d}, after waiting if it must. The wait is
+     * the upstream's doing, so it counts as time waited on upstreams, not as gateway overhead.
+     */
+    private boolean readyToRetry(Deployment d, Set<String> tried, int retry, GatewayException last, CallTrace trace) {
         if (!tried.contains(d.id())) {
             return true;
         }
@@ -80,12 +83,15 @@ final class GroupAttempts {
         if (wait == null) {
             return false;
         }
+        long start = System.nanoTime();
         try {
             sleeper.sleep(wait);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            trace.waitedOnUpstream(System.nanoTime() - start);
         }
     }
 

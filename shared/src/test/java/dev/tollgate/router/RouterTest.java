@@ -68,6 +68,11 @@ class RouterTest {
                 settings, false, new RouterRuntime(clock, new Random(3), waits::add, cooldowns));
     }
 
+    /** Group "m" of a (always picked first) and b (the retry target). */
+    private Router group(RouterSettings settings, MockUpstream a, MockUpstream b) {
+        return router(settings, dep("m", "a", a, true), dep("m", "b", b, false));
+    }
+
     private static ChatRequest chat(String model, boolean stream) {
         try {
             return ChatRequestReader.read(Json.MAPPER.readTree("{\"model\":\"" + model + "\",\"stream\":" + stream
@@ -85,7 +90,7 @@ class RouterTest {
     void retryLandsOnASecondDeploymentAfterA500() {
         MockUpstream a = mock().byDefault(Behavior.fail(500, "boom"));
         MockUpstream b = mock();
-        Router router = router(settings(2, 3, FallbackSettings.NONE), dep("m", "a", a, true), dep("m", "b", b, false));
+        Router router = group(settings(2, 3, FallbackSettings.NONE), a, b);
 
         Routed<?> r = router.complete(chat("m", false), CallOptions.of("r1"));
 
@@ -111,7 +116,7 @@ class RouterTest {
     void retriesADroppedConnectionOnAnotherDeployment() {
         MockUpstream a = mock().byDefault(new Behavior.Drop());
         MockUpstream b = mock();
-        Router router = router(settings(2, 3, FallbackSettings.NONE), dep("m", "a", a, true), dep("m", "b", b, false));
+        Router router = group(settings(2, 3, FallbackSettings.NONE), a, b);
 
         assertEquals("b", router.complete(chat("m", false), CallOptions.of("r1")).deployment().id());
     }
@@ -133,7 +138,7 @@ class RouterTest {
     void neverRetriesABadRequest() {
         MockUpstream a = mock().byDefault(Behavior.fail(400, "bad temperature"));
         MockUpstream b = mock();
-        Router router = router(settings(2, 3, FallbackSettings.NONE), dep("m", "a", a, true), dep("m", "b", b, false));
+        Router router = group(settings(2, 3, FallbackSettings.NONE), a, b);
 
         GatewayException e = assertThrows(GatewayException.class,
                 () -> router.complete(chat("m", false), CallOptions.of("r1")));
@@ -184,7 +189,7 @@ class RouterTest {
     void coolsDownAFailingDeploymentAndBringsItBackAfterCooldownTime() {
         MockUpstream a = mock().byDefault(Behavior.fail(500, "boom"));
         MockUpstream b = mock();
-        Router router = router(settings(1, 0, FallbackSettings.NONE), dep("m", "a", a, true), dep("m", "b", b, false));
+        Router router = group(settings(1, 0, FallbackSettings.NONE), a, b);
 
         for (int i = 0; i < 10; i++) {
             assertEquals("b", router.complete(chat("m", false), CallOptions.of("r" + i)).deployment().id());
@@ -202,7 +207,7 @@ class RouterTest {
     void coolsDownAt401AtOnceWhateverAllowedFails() {
         MockUpstream a = mock().byDefault(Behavior.fail(401, "bad key"));
         MockUpstream b = mock();
-        Router router = router(settings(1, 3, FallbackSettings.NONE), dep("m", "a", a, true), dep("m", "b", b, false));
+        Router router = group(settings(1, 3, FallbackSettings.NONE), a, b);
 
         router.complete(chat("m", false), CallOptions.of("r1"));
         router.complete(chat("m", false), CallOptions.of("r2"));
@@ -215,7 +220,7 @@ class RouterTest {
     void answers503WithRetryAfterWhenEveryDeploymentIsCoolingDown() {
         MockUpstream a = mock();
         MockUpstream b = mock();
-        Router router = router(settings(1, 3, FallbackSettings.NONE), dep("m", "a", a, true), dep("m", "b", b, false));
+        Router router = group(settings(1, 3, FallbackSettings.NONE), a, b);
         cooldowns.put("a", clock.instant(), Duration.ofSeconds(4));
         cooldowns.put("b", clock.instant(), Duration.ofSeconds(9));
 

@@ -77,6 +77,17 @@ class RoutingEndToEndTest {
         return r.headers().firstValue(name).orElse(null);
     }
 
+    private static void assertRoutedHeaders(HttpResponse<?> r, String group, String modelId, int retries,
+                                            int fallbacks) {
+        assertNotNull(header(r, "x-tollgate-call-id"));
+        assertEquals(group, header(r, "x-tollgate-model-group"));
+        assertEquals(modelId, header(r, "x-tollgate-model-id"));
+        assertEquals("openai", header(r, "x-tollgate-provider"));
+        assertEquals(Integer.toString(retries), header(r, "x-tollgate-attempted-retries"));
+        assertEquals(Integer.toString(fallbacks), header(r, "x-tollgate-attempted-fallbacks"));
+        assertTimings(r);
+    }
+
     private static void assertTimings(HttpResponse<?> r) {
         double overhead = Double.parseDouble(header(r, "x-tollgate-overhead-ms"));
         double total = Double.parseDouble(header(r, "x-tollgate-response-duration-ms"));
@@ -91,13 +102,7 @@ class RoutingEndToEndTest {
         HttpResponse<String> r = gw.post("/v1/chat/completions", CHAT);
 
         assertEquals(200, r.statusCode(), r.body());
-        assertNotNull(header(r, "x-tollgate-call-id"));
-        assertEquals("m", header(r, "x-tollgate-model-group"));
-        assertEquals("b", header(r, "x-tollgate-model-id"));
-        assertEquals("openai", header(r, "x-tollgate-provider"));
-        assertEquals("1", header(r, "x-tollgate-attempted-retries"));
-        assertEquals("0", header(r, "x-tollgate-attempted-fallbacks"));
-        assertTimings(r);
+        assertRoutedHeaders(r, "m", "b", 1, 0);
     }
 
     @Test
@@ -113,11 +118,7 @@ class RoutingEndToEndTest {
         SseEvents events = SseEvents.parse(r.body());
         assertEquals("from the fallback", events.content());
         assertTrue(events.endsWithDone());
-        assertEquals("other", header(r, "x-tollgate-model-group"));
-        assertEquals("other-1", header(r, "x-tollgate-model-id"));
-        assertEquals("1", header(r, "x-tollgate-attempted-retries"));
-        assertEquals("1", header(r, "x-tollgate-attempted-fallbacks"));
-        assertTimings(r);
+        assertRoutedHeaders(r, "other", "other-1", 1, 1);
     }
 
     @Test

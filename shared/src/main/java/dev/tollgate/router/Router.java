@@ -13,7 +13,9 @@ import dev.tollgate.provider.EmbeddingCall;
 import dev.tollgate.provider.Embeddings;
 import dev.tollgate.provider.ProviderCall;
 import dev.tollgate.provider.ProviderRegistry;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sends a request to its model group: a deployment picked by the routing strategy, retried on
@@ -29,6 +31,8 @@ public final class Router {
     private final DeploymentStats stats;
     private final Cooldowns cooldowns;
     private final GroupAttempts attempts;
+    /** The config's fallbacks of each model group, worked out once. */
+    private final Map<String, FallbackPlan> plans = new HashMap<>();
 
     public Router(ModelGroups groups, ProviderRegistry providers, RouterSettings settings, boolean dropParams) {
         this(groups, providers, settings, dropParams, RouterRuntime.system());
@@ -47,6 +51,9 @@ public final class Router {
                 RoutingStrategy.of(settings, stats, runtime.random()), settings.enablePreCallChecks(), runtime.clock());
         this.attempts = new GroupAttempts(groups, picker, stats, cooldowns,
                 new RetryPolicy(settings.retryAfter(), runtime.random()), runtime.sleeper(), settings);
+        for (String model : groups.names()) {
+            plans.put(model, FallbackPlan.of(model, settings.fallbacks(), null));
+        }
     }
 
     public ModelGroups groups() {
@@ -118,7 +125,10 @@ public final class Router {
     }
 
     private <T> Routed<T> route(String model, CallContext call, CallTrace trace, GroupAttempts.Attempt<T> attempt) {
-        FallbackPlan plan = FallbackPlan.of(model, settings.fallbacks(), call.requestFallbacks());
+        FallbackPlan plan = call.requestFallbacks() == null ? plans.get(model) : null;
+        if (plan == null) {
+            plan = FallbackPlan.of(model, settings.fallbacks(), call.requestFallbacks());
+        }
         try {
             return attempts.run(model, call, trace, attempt);
         } catch (GatewayException failure) {

@@ -19,6 +19,9 @@ import java.util.TreeSet;
  */
 final class RouterSettingsParser {
     static final String DEFAULT_ROUTING_STRATEGY = "simple-shuffle";
+    /** LiteLLM router settings Tollgate reads but does not act on yet: each is a warning. */
+    private static final List<String> UNSUPPORTED = List.of("retry_policy", "allowed_fails_policy",
+            "model_group_alias");
     private static final Set<String> STRATEGY_ARGS = Set.of("ttl", "lowest_latency_buffer");
     /** Kept out of {@code raw}: they only live in {@link RedisSettings}, where the password is a {@link Secret}. */
     private static final Set<String> REDIS_CREDENTIALS = Set.of("redis_url", "redis_password");
@@ -29,6 +32,11 @@ final class RouterSettingsParser {
 
     static RouterSettings parse(Section router, Section litellm, Collection<String> modelNames) {
         router.warnUnknown(KnownKeys.ROUTER_SETTINGS);
+        for (String key : UNSUPPORTED) {
+            if (router.has(key)) {
+                router.warnings().add(router.pathOf(key) + ": not supported by Tollgate yet (ignored)");
+            }
+        }
         Integer retries = router.integer("num_retries", 0);
         Integer fallbackRetries = litellm.integer("num_retries", 0);
         int defaultRetries = RouterSettings.DEFAULT_NUM_RETRIES;

@@ -110,6 +110,19 @@ class ConfigRouterTest {
     }
 
     @Test
+    void warnsAboutRouterSettingsItDoesNotActOn() {
+        List<String> warnings = ConfigLoader.parse(MODELS + """
+                general_settings: {master_key: sk-1234}
+                router_settings:
+                  retry_policy: {RateLimitErrorRetries: 3}
+                  model_group_alias: {gpt-4: gpt-4o}
+                """, Map.of()).warnings();
+
+        assertEquals(List.of("router_settings.retry_policy: not supported by Tollgate yet (ignored)",
+                "router_settings.model_group_alias: not supported by Tollgate yet (ignored)"), warnings);
+    }
+
+    @Test
     void rejectsMalformedFallbacksNamingThePath() {
         assertFails("router_settings.fallbacks: expected a list of {model_name: [fallback model names]}, got a mapping",
                 MODELS + "router_settings:\n  fallbacks: {gpt-4o: [claude-sonnet]}\n");

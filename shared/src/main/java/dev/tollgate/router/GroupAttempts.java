@@ -5,9 +5,9 @@ import dev.tollgate.config.RouterSettings;
 import dev.tollgate.error.ErrorKind;
 import dev.tollgate.error.GatewayException;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * One model group's share of a call: the first attempt and up to {@code num_retries} more, each on
@@ -44,42 +44,41 @@ final class GroupAttempts {
         List<Deployment> group = groups.resolve(model);
         trace.enteredGroup(model);
         int maxRetries = call.numRetries(settings);
-        Set<String> tried = new HashSet<>(4);
+        Map<String, GatewayException> failed = new HashMap<>(4);
         GatewayException last = null;
         for (int retry = 0; ; retry++) {
             Deployment d;
             try {
-                d = picker.pick(model, group, tried, call);
+                d = picker.pick(model, group, failed.keySet(), call);
             } catch (GatewayException none) {
                 throw last != null ? last : none;
             }
-            if (last != null && !readyToRetry(d, tried, retry, last, trace)) {
+            GatewayException before = failed.get(d.id());
+            if (before != null && !waitToRetry(retry, before, trace)) {
                 throw last;
             }
-            tried.add(d.id());
             try {
                 return new Routed<>(once(d, group.size(), call, trace, attempt), d, trace);
             } catch (GatewayException e) {
                 if (!RetryPolicy.retryable(e) || retry >= maxRetries) {
                     throw e;
                 }
+                failed.put(d.id(), e);
                 last = e;
             }
         }
     }
 
     /**
-     * Whether retry number {@code retry} may go to {@code d}, after waiting if it must. The wait is
-     * the upstream's doing, so it counts as time waited on upstreams, not as gateway overhead.
+     * Whether retry number {@code retry} may go back to a deployment that failed with
+     * {@code failure} in this call, after waiting as long as it must. The wait is the upstream's
+     * doing, so it counts as time waited on upstreams, not as gateway overhead.
      */
-    private boolean readyToRetry(Deployment d, Set<String> tried, int retry, GatewayException last, CallTrace trace) {
-        if (!tried.contains(d.id())) {
-            return true;
-        }
-        if (!RetryPolicy.sameDeploymentMaySucceed(last)) {
+    private boolean waitToRetry(int retry, GatewayException failure, CallTrace trace) {
+        if (!RetryPolicy.sameDeploymentMaySucceed(failure)) {
             return false;
         }
-        Duration wait = retries.backoff(retry, last);
+        Duration wait = retries.backoff(retry, failure);
         if (wait == null) {
             return false;
         }

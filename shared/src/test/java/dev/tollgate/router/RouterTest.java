@@ -159,6 +159,19 @@ class RouterTest {
     }
 
     @Test
+    void goesBackToADeploymentByItsOwnFailureNotTheLastOne() {
+        MockUpstream a = mock().enqueue(Behavior.fail(500, "blip"));
+        MockUpstream b = mock().byDefault(Behavior.fail(401, "bad key"));
+        Router router = group(settings(2, 3, FallbackSettings.NONE), a, b);
+
+        Routed<?> r = router.complete(chat("m", false), CallOptions.of("r1"));
+
+        assertEquals("a", r.deployment().id(), "a's 500 may pass on a retry; b's 401 says nothing about a");
+        assertEquals(3, r.attempts());
+        assertEquals(1, waits.size());
+    }
+
+    @Test
     void backsOffBetweenRetriesAndGivesUpWhenTheyRunOut() {
         MockUpstream a = mock().byDefault(Behavior.fail(503, "overloaded"));
         Router router = router(settings(2, 3, FallbackSettings.NONE), dep("m", "a", a, true));

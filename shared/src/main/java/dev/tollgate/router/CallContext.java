@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * One call as the router sees it: the caller's overrides (headers first, then body), the prompt's
- * estimated size, and whether it streams. Resolves the timeouts and retries for each deployment:
+ * estimated size (0 when no pre-call check or tpm limit reads it), and whether it streams. Resolves the timeouts and retries for each deployment:
  * the request's, else the deployment's, else the router's.
  */
 record CallContext(CallOptions options, CallOverrides.FromBody body, int promptTokens, boolean checkContext,

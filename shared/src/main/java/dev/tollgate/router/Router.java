@@ -31,6 +31,8 @@ public final class Router {
     private final DeploymentStats stats;
     private final Cooldowns cooldowns;
     private final GroupAttempts attempts;
+    /** Whether anything reads a prompt's size (pre-call checks, tpm limits); else it is not estimated. */
+    private final boolean sizesPrompts;
     /** The config's fallbacks of each model group, worked out once. */
     private final Map<String, FallbackPlan> plans = new HashMap<>();
 
@@ -51,6 +53,8 @@ public final class Router {
                 RoutingStrategy.of(settings, stats, runtime.random()), settings.enablePreCallChecks(), runtime.clock());
         this.attempts = new GroupAttempts(groups, picker, stats, cooldowns,
                 new RetryPolicy(settings.retryAfter(), runtime.random()), runtime.sleeper(), settings);
+        this.sizesPrompts = settings.enablePreCallChecks()
+                || groups.deployments().stream().anyMatch(d -> d.tpm() != null);
         for (String model : groups.names()) {
             plans.put(model, FallbackPlan.of(model, settings.fallbacks(), null));
         }
@@ -104,8 +108,8 @@ public final class Router {
     }
 
     public Routed<Embeddings> embed(EmbeddingRequest request, CallOptions options, CallTrace trace) {
-        CallContext call = new CallContext(options, CallOverrides.FromBody.NONE, PromptTokens.estimate(request),
-                false, false);
+        CallContext call = new CallContext(options, CallOverrides.FromBody.NONE,
+                sizesPrompts ? PromptTokens.estimate(request) : 0, false, false);
         return route(request.model(), call, trace, d -> {
             Embeddings e = providers.embeddingsFor(d).embed(new EmbeddingCall(request, d, options.apiKeyFor(d),
                     call.timeout(d, settings), options.requestId()));
@@ -115,7 +119,8 @@ public final class Router {
     }
 
     private CallContext chatContext(ChatRequest request, CallOptions options, boolean stream) {
-        return new CallContext(options, CallOverrides.fromBody(request), PromptTokens.estimate(request), true, stream);
+        return new CallContext(options, CallOverrides.fromBody(request),
+                sizesPrompts ? PromptTokens.estimate(request) : 0, true, stream);
     }
 
     private ProviderCall chatCall(ChatProvider provider, ChatRequest request, Deployment d, CallContext call) {

@@ -246,6 +246,22 @@ class RouterTest {
     }
 
     @Test
+    void preCallChecksSendALongPromptPastADeploymentTooSmallForIt() throws Exception {
+        MockUpstream small = mock();
+        MockUpstream large = mock();
+        RouterSettings s = new RouterSettings("simple-shuffle", 0, Duration.ofSeconds(10), null, Map.of(), 3,
+                COOLDOWN, Duration.ZERO, FallbackSettings.NONE, true, RouterSettings.DEFAULT_LATENCY_WINDOW, 0);
+        Router router = router(s, TestConfigs.withInfo(dep("m", "small", small, true), null, null, null, 50),
+                TestConfigs.withInfo(dep("m", "large", large, false), null, null, null, 100_000));
+        ChatRequest longPrompt = ChatRequestReader.read(Json.MAPPER.readTree("{\"model\":\"m\",\"messages\":"
+                + "[{\"role\":\"user\",\"content\":\"" + "word ".repeat(200) + "\"}]}"));
+
+        assertEquals("large", router.complete(longPrompt, CallOptions.of("r1")).deployment().id());
+        assertEquals("small", router.complete(chat("m", false), CallOptions.of("r2")).deployment().id());
+        assertEquals(1, small.requests().size());
+    }
+
+    @Test
     void fallsBackInTheConfiguredOrderAfterRetriesRunOut() {
         MockUpstream a = mock().byDefault(Behavior.fail(500, "boom"));
         MockUpstream b = mock().byDefault(Behavior.fail(502, "bad gateway"));

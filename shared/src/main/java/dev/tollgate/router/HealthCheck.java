@@ -3,10 +3,9 @@ package dev.tollgate.router;
 import dev.tollgate.config.Deployment;
 import dev.tollgate.error.GatewayException;
 import dev.tollgate.openai.ChatRequest;
+import dev.tollgate.openai.ChatRequestReader;
 import dev.tollgate.openai.EmbeddingRequest;
-import dev.tollgate.openai.Message;
-import dev.tollgate.openai.Content;
-import dev.tollgate.openai.Role;
+import dev.tollgate.openai.Json;
 import dev.tollgate.provider.ChatProvider;
 import dev.tollgate.provider.EmbeddingCall;
 import dev.tollgate.provider.ProviderCall;
@@ -31,9 +30,10 @@ import java.util.concurrent.TimeoutException;
 public final class HealthCheck {
     /** The longest a check waits on one deployment. */
     public static final Duration MAX_WAIT = Duration.ofSeconds(10);
-    private static final ChatRequest PING = new ChatRequest("health", List.of(new Message(Role.USER,
-            new Content.Text("ping"), null, null, null)), false, null, null, null, 1, null, null, null, null, null,
-            null, null, null, null, null, Map.of(), Map.of());
+    private static final ChatRequest PING = ChatRequestReader.read(Json.MAPPER.createObjectNode()
+            .put("model", "health").put("max_tokens", 1)
+            .set("messages", Json.MAPPER.createArrayNode().add(Json.MAPPER.createObjectNode()
+                    .put("role", "user").put("content", "ping"))));
 
     /** One deployment's entry; {@code error} is set for unhealthy ones. */
     public record Endpoint(String model, String modelName, String modelId, String apiBase, String error) {

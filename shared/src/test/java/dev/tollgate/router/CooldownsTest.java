@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CooldownsTest {
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.atMinuteStart();
     private final Deployment a = dep("a");
     private final List<Deployment> group = List.of(a, dep("b"));
 

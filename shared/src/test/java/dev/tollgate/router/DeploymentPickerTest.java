@@ -20,7 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DeploymentPickerTest {
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.atMinuteStart();
     private final LocalCooldowns store = new LocalCooldowns();
 
     private static CallContext call(int promptTokens) {
@@ -93,8 +93,8 @@ class DeploymentPickerTest {
         GatewayException e = assertThrows(GatewayException.class, () -> p.pick("m", group, Set.of(), call(1)));
 
         assertEquals(ErrorKind.RATE_LIMITED, e.kind());
-        assertEquals(Duration.ofSeconds(50), e.retryAfter());
-        clock.advance(Duration.ofSeconds(50));
+        assertEquals(Duration.ofSeconds(60), e.retryAfter());
+        clock.advance(Duration.ofSeconds(60));
         assertEquals("a", p.pick("m", group, Set.of(), call(1)).id());
     }
 

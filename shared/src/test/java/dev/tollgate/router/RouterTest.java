@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class RouterTest {
     private static final Duration COOLDOWN = Duration.ofSeconds(1);
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.atMinuteStart();
     private final List<Duration> waits = new ArrayList<>();
     private final List<MockUpstream> mocks = new ArrayList<>();
     private final LocalCooldowns cooldowns = new LocalCooldowns();

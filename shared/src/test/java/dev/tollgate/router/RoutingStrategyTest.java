@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Each strategy over 1,000 simulated calls, with a seeded random source and a clock that stands still. */
 class RoutingStrategyTest {
     private static final int CALLS = 1_000;
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.atMinuteStart();
     private final Random random = new Random(42);
 
     private static void assertAbout(int expected, Integer actual, int tolerance) {

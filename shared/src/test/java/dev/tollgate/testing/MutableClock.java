@@ -1,25 +1,36 @@
 package dev.tollgate.testing;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that moves only when a test moves it. */
-public final class MutableClock implements InstantSource {
+/** A clock tests move by hand; also a nanosecond source on the same time line. */
+public final class MutableClock extends Clock {
     private final AtomicLong millis;
 
     public MutableClock(Instant start) {
         this.millis = new AtomicLong(start.toEpochMilli());
     }
 
-    /** 2030-01-01T00:00:10Z: early in a minute, so minute windows do not roll unless a test says so. */
-    public MutableClock() {
-        this(Instant.parse("2030-01-01T00:00:10Z"));
+    /** Starts at the beginning of a minute, so second-bucket arithmetic in tests is plain. */
+    public static MutableClock atMinuteStart() {
+        return new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
     }
 
     public void advance(Duration d) {
         millis.addAndGet(d.toMillis());
+    }
+
+    public long nanos() {
+        return millis.get() * 1_000_000L;
+    }
+
+    @Override
+    public long millis() {
+        return millis.get();
     }
 
     @Override
@@ -28,7 +39,12 @@ public final class MutableClock implements InstantSource {
     }
 
     @Override
-    public long millis() {
-        return millis.get();
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
     }
 }

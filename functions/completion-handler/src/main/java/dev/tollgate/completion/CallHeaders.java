@@ -3,6 +3,7 @@ package dev.tollgate.completion;
 import dev.tollgate.config.Deployment;
 import dev.tollgate.http.Exchange;
 import dev.tollgate.router.CallTrace;
+import dev.tollgate.router.Routed;
 
 /**
  * The {@code x-tollgate-*} headers that say where a call went and what it cost in time, on
@@ -12,7 +13,19 @@ final class CallHeaders {
     private CallHeaders() {
     }
 
-    static void set(Exchange ex, CallTrace trace) {
+    /** For an answer: where it came from. */
+    static void set(Exchange ex, Routed<?> routed) {
+        set(ex, routed.trace());
+    }
+
+    /** For a failed call: where it went, once the router had started on it. */
+    static void failed(Exchange ex, CallTrace trace) {
+        if (trace.modelGroup() != null && !ex.responded()) {
+            set(ex, trace);
+        }
+    }
+
+    private static void set(Exchange ex, CallTrace trace) {
         long totalNanos = System.nanoTime() - ex.startNanos();
         if (trace.modelGroup() != null) {
             ex.setHeader("x-tollgate-model-group", trace.modelGroup());

@@ -1,5 +1,6 @@
 package dev.tollgate.completion;
 
+import dev.tollgate.error.GatewayException;
 import dev.tollgate.http.Exchange;
 import dev.tollgate.http.Handler;
 import dev.tollgate.openai.ChatCompletion;
@@ -31,27 +32,24 @@ final class ChatCompletionsHandler implements Handler {
         ChatRequest request = ChatRequestReader.read(gate.admitJson(ex));
         CallOptions options = CallOverrides.fromHeaders(ex.requestId(), ex::header);
         CallTrace trace = new CallTrace();
-        if (request.stream()) {
-            stream(ex, request, options, trace);
-        } else {
-            Routed<ChatCompletion> routed;
-            try {
-                routed = router.complete(request, options, trace);
-            } finally {
-                CallHeaders.set(ex, trace);
+        try {
+            if (request.stream()) {
+                stream(ex, request, options, trace);
+            } else {
+                Routed<ChatCompletion> routed = router.complete(request, options, trace);
+                CallHeaders.set(ex, routed);
+                ex.sendJson(200, routed.value());
             }
-            ex.sendJson(200, routed.value());
+        } catch (GatewayException e) {
+            CallHeaders.failed(ex, trace);
+            throw e;
         }
     }
 
     private void stream(Exchange ex, ChatRequest request, CallOptions options, CallTrace trace) throws IOException {
-        Routed<OpenedStream> routed;
-        try {
-            routed = router.stream(request, options, trace);
-        } finally {
-            CallHeaders.set(ex, trace);
-        }
+        Routed<OpenedStream> routed = router.stream(request, options, trace);
         try (OpenedStream opened = routed.value()) {
+            CallHeaders.set(ex, routed);
             StreamRelay relay = new StreamRelay(ex.startEventStream(), request.wantsStreamUsage());
             relay.relay(opened);
         }

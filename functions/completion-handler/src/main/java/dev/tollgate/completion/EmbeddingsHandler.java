@@ -1,5 +1,6 @@
 package dev.tollgate.completion;
 
+import dev.tollgate.error.GatewayException;
 import dev.tollgate.http.Exchange;
 import dev.tollgate.http.Handler;
 import dev.tollgate.openai.EmbeddingRequest;
@@ -29,10 +30,12 @@ final class EmbeddingsHandler implements Handler {
         Routed<Embeddings> routed;
         try {
             routed = router.embed(request, CallOverrides.fromHeaders(ex.requestId(), ex::header), trace);
-        } finally {
-            CallHeaders.set(ex, trace);
+        } catch (GatewayException failure) {
+            CallHeaders.failed(ex, trace);
+            throw failure;
         }
         Embeddings e = routed.value();
+        CallHeaders.set(ex, routed);
         ex.sendJson(200, EmbeddingResponse.of(e.vectors(), e.model() != null ? e.model() : request.model(),
                 e.promptTokens(), request.base64()));
     }

@@ -2,8 +2,12 @@ package dev.tollgate.local;
 
 import dev.tollgate.completion.CompletionApp;
 import dev.tollgate.config.GatewayConfig;
+import dev.tollgate.dynamolocal.EmbeddedDynamo;
 import dev.tollgate.http.HttpServerHost;
 import dev.tollgate.http.Routes;
+import dev.tollgate.keyadmin.KeyAdminApp;
+import dev.tollgate.keys.DynamoKeyStore;
+import dev.tollgate.keys.KeyChangeListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -32,7 +36,7 @@ final class LocalRuntime implements AutoCloseable {
         try {
             LocalTables.ensure(dynamo.client());
             AtomicBoolean ready = new AtomicBoolean();
-            HttpServerHost http = HttpServerHost.start(address, routes(config, ready));
+            HttpServerHost http = HttpServerHost.start(address, routes(config, ready, dynamo.client()));
             ready.set(true);
             return new LocalRuntime(dynamo, http, ready);
         } catch (IOException | RuntimeException e) {
@@ -41,9 +45,10 @@ final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    /** Every route the embedded gateway serves. Key-admin routes join here. */
-    private static Routes routes(GatewayConfig config, AtomicBoolean ready) {
-        return CompletionApp.routes(config, ready::get);
+    /** Every route the embedded gateway serves: the completion routes and the key-admin API. */
+    private static Routes routes(GatewayConfig config, AtomicBoolean ready, DynamoDbClient db) {
+        return CompletionApp.routes(config, ready::get)
+                .addAll(KeyAdminApp.routes(config, new DynamoKeyStore(db), KeyChangeListener.NONE));
     }
 
     int port() {

@@ -3,6 +3,7 @@ package dev.tollgate.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.openai.Json;
 import dev.tollgate.testing.MockUpstream;
 import dev.tollgate.testing.OpenAiWire;
 import dev.tollgate.testing.TestConfigs;
@@ -41,6 +42,27 @@ class LocalRuntimeTest {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), answer.body());
             assertTrue(answer.body().contains("Hello from the mock."), answer.body());
+        }
+    }
+
+    @Test
+    void keysPersistAcrossARestartOnTheSameDataDirectory() throws Exception {
+        var config = TestConfigs.config(List.of(), "sk-master", false);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        String key;
+        try (LocalRuntime runtime = LocalRuntime.start(config, address, dataDir)) {
+            HttpResponse<String> generated = http.send(HttpRequest.newBuilder(url(runtime, "/key/generate"))
+                    .header("Authorization", "Bearer sk-master")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"key_alias\":\"kept\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, generated.statusCode(), generated.body());
+            key = Json.MAPPER.readTree(generated.body()).get("key").asText();
+        }
+        try (LocalRuntime runtime = LocalRuntime.start(config, address, dataDir)) {
+            HttpResponse<String> info = http.send(HttpRequest.newBuilder(url(runtime, "/key/info"))
+                    .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, info.statusCode(), info.body());
+            assertEquals("kept", Json.MAPPER.readTree(info.body()).get("info").get("key_alias").asText());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.tollgate.completion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.http.Exchange;
+import dev.tollgate.http.JsonBodies;
 import dev.tollgate.keys.MasterKeyAuth;
 import java.io.IOException;
 
@@ -26,6 +27,6 @@ final class ApiGate {
     /** Checks the key, then returns the JSON body. */
     JsonNode admitJson(Exchange ex) throws IOException {
         auth.check(ex);
-        return RequestBodies.readJson(ex, maxBodyBytes);
+        return JsonBodies.readJson(ex, maxBodyBytes);
     }
 }

@@ -57,7 +57,7 @@ public final class ConfigLoader {
         Section litellm = root.sectionOrEmpty("litellm_settings");
         Section router = root.sectionOrEmpty("router_settings");
         GatewayConfig config = new GatewayConfig(deployments,
-                SettingsParser.router(router, litellm),
+                RouterSettingsParser.parse(router, litellm, deployments.stream().map(Deployment::modelName).toList()),
                 SettingsParser.litellm(litellm),
                 SettingsParser.general(root.sectionOrEmpty("general_settings")),
                 RedisSettingsParser.parse(router));

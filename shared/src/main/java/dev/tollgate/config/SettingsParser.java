@@ -2,50 +2,19 @@ package dev.tollgate.config;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * {@code router_settings}, {@code litellm_settings} and {@code general_settings}. Typed fields are
- * read strictly; every key is also kept in {@code raw} (environment references resolved leniently)
- * for features that read them later, except the master key, which only lives in its {@link Secret}.
+ * {@code litellm_settings} and {@code general_settings} ({@code router_settings} is
+ * {@link RouterSettingsParser}'s). Typed fields are read strictly; every key is also kept in
+ * {@code raw} (environment references resolved leniently) for features that read them later, except
+ * the master key, which only lives in its {@link Secret}.
  */
 final class SettingsParser {
-    static final String DEFAULT_ROUTING_STRATEGY = "simple-shuffle";
     static final String MASTER_KEY_VARIABLE = "LITELLM_MASTER_KEY";
-    /** Kept out of {@code raw}: they only live in {@link RedisSettings}, where the password is a {@link Secret}. */
-    private static final Set<String> REDIS_CREDENTIALS = Set.of("redis_url", "redis_password");
     private static final BigDecimal BYTES_PER_MB = BigDecimal.valueOf(1024L * 1024);
 
     private SettingsParser() {
-    }
-
-    /**
-     * router_settings; num_retries and timeout fall back to litellm_settings' num_retries and
-     * request_timeout, as in LiteLLM's Router. Unlike LiteLLM (whose Router retries twice by
-     * default, and whose request_timeout defaults to 6000 s), the defaults here are 0 retries and
-     * {@link RouterSettings#DEFAULT_TIMEOUT}.
-     */
-    static RouterSettings router(Section router, Section litellm) {
-        router.warnUnknown(KnownKeys.ROUTER_SETTINGS);
-        String strategy = router.text("routing_strategy");
-        if (strategy == null) {
-            strategy = DEFAULT_ROUTING_STRATEGY;
-        } else if (!KnownKeys.ROUTING_STRATEGIES.contains(strategy)) {
-            throw ConfigException.at(router.pathOf("routing_strategy"), "unknown strategy "
-                    + router.shown("routing_strategy") + "; expected one of: "
-                    + String.join(", ", new TreeSet<>(KnownKeys.ROUTING_STRATEGIES)));
-        }
-        Integer fallbackRetries = litellm.integer("num_retries", 0);
-        Duration fallbackTimeout = litellm.seconds("request_timeout");
-        Integer retries = router.integer("num_retries", 0);
-        Duration timeout = router.seconds("timeout");
-        return new RouterSettings(strategy,
-                retries != null ? retries : fallbackRetries != null ? fallbackRetries : 0,
-                timeout != null ? timeout : fallbackTimeout != null ? fallbackTimeout : RouterSettings.DEFAULT_TIMEOUT,
-                router.seconds("stream_timeout"),
-                References.resolveFields(router, REDIS_CREDENTIALS, false));
     }
 
     static LitellmSettings litellm(Section litellm) {

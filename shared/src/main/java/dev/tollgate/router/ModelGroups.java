@@ -11,8 +11,10 @@ import java.util.Map;
 /** The configured model names, each with its deployments in config order. */
 public final class ModelGroups {
     private final Map<String, List<Deployment>> groups;
+    private final List<Deployment> deployments;
 
     public ModelGroups(List<Deployment> deployments) {
+        this.deployments = List.copyOf(deployments);
         Map<String, List<Deployment>> map = new LinkedHashMap<>();
         for (Deployment d : deployments) {
             map.computeIfAbsent(d.modelName(), k -> new ArrayList<>()).add(d);
@@ -29,6 +31,15 @@ public final class ModelGroups {
                     + "this gateway. GET /v1/models lists the models you can use.", "model");
         }
         return group;
+    }
+
+    public boolean contains(String modelName) {
+        return groups.containsKey(modelName);
+    }
+
+    /** Every deployment, in config order. */
+    public List<Deployment> deployments() {
+        return deployments;
     }
 
     /** Every model name, in config order. */

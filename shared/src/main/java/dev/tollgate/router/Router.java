@@ -7,31 +7,57 @@ import dev.tollgate.openai.ChatCompletion;
 import dev.tollgate.openai.ChatCompletionChunk;
 import dev.tollgate.openai.ChatRequest;
 import dev.tollgate.openai.EmbeddingRequest;
-import dev.tollgate.provider.EmbeddingCall;
-import dev.tollgate.provider.Embeddings;
 import dev.tollgate.provider.ChatProvider;
 import dev.tollgate.provider.ChunkStream;
+import dev.tollgate.provider.EmbeddingCall;
+import dev.tollgate.provider.Embeddings;
 import dev.tollgate.provider.ProviderCall;
 import dev.tollgate.provider.ProviderRegistry;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Sends a request to its model group. Deployments are tried in config order; a failure that another
- * deployment could survive (see {@link dev.tollgate.error.ErrorKind#mayRetry()}) moves on to the
- * next, anything else is returned at once. A stream moves on only before its first chunk.
+ * Sends a request to its model group: a deployment picked by the routing strategy, retried on
+ * failures another attempt could survive (see {@link RetryPolicy}), failing deployments cooled
+ * down (see {@link Cooldowns}), then the fallback groups in order (see {@link FallbackPlan}). A
+ * stream is retried or falls back only before its first chunk; after that it is the caller's.
  */
 public final class Router {
     private final ModelGroups groups;
     private final ProviderRegistry providers;
     private final RouterSettings settings;
     private final boolean dropParams;
+    private final DeploymentStats stats;
+    private final Cooldowns cooldowns;
+    private final GroupAttempts attempts;
+    /** Whether anything reads a prompt's size (pre-call checks, tpm limits); else it is not estimated. */
+    private final boolean sizesPrompts;
+    /** The config's fallbacks of each model group, worked out once. */
+    private final Map<String, FallbackPlan> plans = new HashMap<>();
 
     public Router(ModelGroups groups, ProviderRegistry providers, RouterSettings settings, boolean dropParams) {
+        this(groups, providers, settings, dropParams, RouterRuntime.system());
+    }
+
+    public Router(ModelGroups groups, ProviderRegistry providers, RouterSettings settings, boolean dropParams,
+                  RouterRuntime runtime) {
         this.groups = groups;
         this.providers = providers;
         this.settings = settings;
         this.dropParams = dropParams;
+        this.stats = new DeploymentStats(groups.deployments(), runtime.clock());
+        this.cooldowns = new Cooldowns(runtime.cooldowns(), runtime.clock(), settings.allowedFails(),
+                settings.cooldownTime());
+        DeploymentPicker picker = new DeploymentPicker(cooldowns, stats,
+                RoutingStrategy.of(settings, stats, runtime.random()), settings.enablePreCallChecks(), runtime.clock());
+        this.attempts = new GroupAttempts(groups, picker, stats, cooldowns,
+                new RetryPolicy(settings.retryAfter(), runtime.random()), runtime.sleeper(), settings);
+        this.sizesPrompts = settings.enablePreCallChecks()
+                || groups.deployments().stream().anyMatch(d -> d.tpm() != null);
+        for (String model : groups.names()) {
+            plans.put(model, FallbackPlan.of(model, settings.fallbacks(), null));
+        }
     }
 
     public ModelGroups groups() {
@@ -39,71 +65,91 @@ public final class Router {
     }
 
     public Routed<ChatCompletion> complete(ChatRequest request, CallOptions options) {
-        return route(request.model(), d -> {
+        return complete(request, options, new CallTrace());
+    }
+
+    public Routed<ChatCompletion> complete(ChatRequest request, CallOptions options, CallTrace trace) {
+        CallContext call = chatContext(request, options, false);
+        return route(request.model(), call, trace, d -> {
             ChatProvider provider = providers.forKind(d.provider());
-            return provider.complete(chatCall(provider, request, d, options));
+            ChatCompletion c = provider.complete(chatCall(provider, request, d, call));
+            if (c.usage() != null) {
+                stats.tokens(d, c.usage().totalTokens());
+            }
+            return c;
         });
     }
 
     public Routed<OpenedStream> stream(ChatRequest request, CallOptions options) {
-        return route(request.model(), d -> {
+        return stream(request, options, new CallTrace());
+    }
+
+    /** Returns once the first chunk has arrived; the caller closes the stream. */
+    public Routed<OpenedStream> stream(ChatRequest request, CallOptions options, CallTrace trace) {
+        CallContext call = chatContext(request, options, true);
+        return route(request.model(), call, trace, d -> {
             ChatProvider provider = providers.forKind(d.provider());
-            ChunkStream s = provider.stream(chatCall(provider, request, d, options));
+            ChunkStream s = provider.stream(chatCall(provider, request, d, call));
+            ChatCompletionChunk first;
             try {
-                ChatCompletionChunk first = s.next();
-                return new OpenedStream(s, first);
+                first = s.next();
             } catch (RuntimeException e) {
                 s.close();
                 throw e;
             }
+            int groupSize = groups.resolve(d.modelName()).size();
+            TrackedStream tracked = new TrackedStream(s, d, stats, e -> cooldowns.failed(d, e, groupSize));
+            return new OpenedStream(tracked, tracked.counted(first));
         });
     }
 
     public Routed<Embeddings> embed(EmbeddingRequest request, CallOptions options) {
-        return route(request.model(), d -> providers.embeddingsFor(d).embed(
-                new EmbeddingCall(request, d, options.apiKeyFor(d), timeout(d), options.requestId())));
+        return embed(request, options, new CallTrace());
     }
 
-    private ProviderCall chatCall(ChatProvider provider, ChatRequest request, Deployment d, CallOptions options) {
+    public Routed<Embeddings> embed(EmbeddingRequest request, CallOptions options, CallTrace trace) {
+        CallContext call = new CallContext(options, CallOverrides.FromBody.NONE,
+                sizesPrompts ? PromptTokens.estimate(request) : 0, false, false);
+        return route(request.model(), call, trace, d -> {
+            Embeddings e = providers.embeddingsFor(d).embed(new EmbeddingCall(request, d, options.apiKeyFor(d),
+                    call.timeout(d, settings), options.requestId()));
+            stats.tokens(d, e.promptTokens());
+            return e;
+        });
+    }
+
+    private CallContext chatContext(ChatRequest request, CallOptions options, boolean stream) {
+        return new CallContext(options, CallOverrides.fromBody(request),
+                sizesPrompts ? PromptTokens.estimate(request) : 0, true, stream);
+    }
+
+    private ProviderCall chatCall(ChatProvider provider, ChatRequest request, Deployment d, CallContext call) {
         ChatRequest filtered = provider.params(d).apply(request, dropParams);
-        return new ProviderCall(filtered, d, options.apiKeyFor(d), timeout(d), streamTimeout(d), options.requestId());
+        return new ProviderCall(filtered, d, call.options().apiKeyFor(d), call.timeout(d, settings),
+                call.streamTimeout(d, settings), call.options().requestId());
     }
 
-    private interface Attempt<T> {
-        T run(Deployment deployment);
-    }
-
-    private <T> Routed<T> route(String model, Attempt<T> attempt) {
-        List<Deployment> group = groups.resolve(model);
-        long upstreamNanos = 0;
-        GatewayException last = null;
-        int attempts = 0;
-        for (Deployment d : group) {
-            attempts++;
-            long start = System.nanoTime();
-            try {
-                T value = attempt.run(d);
-                upstreamNanos += System.nanoTime() - start;
-                return new Routed<>(value, d, attempts, upstreamNanos);
-            } catch (GatewayException e) {
-                upstreamNanos += System.nanoTime() - start;
-                if (!e.kind().mayRetry()) {
-                    throw e;
+    private <T> Routed<T> route(String model, CallContext call, CallTrace trace, GroupAttempts.Attempt<T> attempt) {
+        FallbackPlan plan = call.requestFallbacks() == null ? plans.get(model) : null;
+        if (plan == null) {
+            plan = FallbackPlan.of(model, settings.fallbacks(), call.requestFallbacks());
+        }
+        try {
+            return attempts.run(model, call, trace, attempt);
+        } catch (GatewayException failure) {
+            GatewayException last = failure;
+            List<String> targets = plan.after(failure);
+            for (String target : targets) {
+                if (!groups.contains(target)) {
+                    continue;
                 }
-                last = e;
+                try {
+                    return attempts.run(target, call, trace, attempt);
+                } catch (GatewayException e) {
+                    last = e;
+                }
             }
+            throw last;
         }
-        throw last;
-    }
-
-    private Duration timeout(Deployment d) {
-        return d.timeout() != null ? d.timeout() : settings.timeout();
-    }
-
-    private Duration streamTimeout(Deployment d) {
-        if (d.streamTimeout() != null) {
-            return d.streamTimeout();
-        }
-        return settings.streamTimeout() != null ? settings.streamTimeout() : timeout(d);
     }
 }

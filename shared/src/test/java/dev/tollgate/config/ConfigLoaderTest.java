@@ -203,7 +203,7 @@ class ConfigLoaderTest {
         assertNull(d.weight());
         assertEquals(Map.of(), d.params());
         assertEquals("simple-shuffle", config.router().routingStrategy());
-        assertEquals(0, config.router().numRetries());
+        assertEquals(2, config.router().numRetries());
         assertEquals(RouterSettings.DEFAULT_TIMEOUT, config.router().timeout());
         assertFalse(config.litellm().dropParams());
         assertNull(config.general().masterKey());

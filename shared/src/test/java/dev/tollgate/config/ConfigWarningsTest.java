@@ -44,6 +44,8 @@ class ConfigWarningsTest {
                 model_list:
                   - model_name: a
                     litellm_params: {model: openai/gpt-4o, seed: 7}
+                  - model_name: b
+                    litellm_params: {model: openai/gpt-4o-mini}
                 router_settings:
                   allowed_fails: 3
                   cooldown_time: 30

@@ -43,6 +43,32 @@ public final class TestConfigs {
                 timeout, streamTimeout, d.maxRetries(), d.rpm(), d.tpm(), d.weight(), d.params(), d.info());
     }
 
+    /** A deployment of {@code mock} in group {@code modelName} with its own id, for groups of several. */
+    public static Deployment deployment(String modelName, String id, MockUpstream mock) {
+        return withInfo(deployment(modelName, mock), id, null, null, null);
+    }
+
+    public static Deployment withInfo(Deployment d, String id, BigDecimal inputCost, BigDecimal outputCost,
+                                      Integer maxInputTokens) {
+        ModelInfo i = d.info();
+        return new Deployment(d.modelName(), d.provider(), d.upstreamModel(), d.apiKey(), d.apiBase(), d.apiVersion(),
+                d.timeout(), d.streamTimeout(), d.maxRetries(), d.rpm(), d.tpm(), d.weight(), d.params(),
+                new ModelInfo(id != null ? id : i.id(), inputCost != null ? inputCost : i.inputCostPerToken(),
+                        outputCost != null ? outputCost : i.outputCostPerToken(),
+                        maxInputTokens != null ? maxInputTokens : i.maxInputTokens(), i.maxOutputTokens(), i.mode()));
+    }
+
+    public static Deployment withLimits(Deployment d, Integer rpm, Integer tpm, Double weight) {
+        return new Deployment(d.modelName(), d.provider(), d.upstreamModel(), d.apiKey(), d.apiBase(), d.apiVersion(),
+                d.timeout(), d.streamTimeout(), d.maxRetries(), rpm, tpm, weight, d.params(), d.info());
+    }
+
+    public static GatewayConfig config(List<Deployment> deployments, RouterSettings router, String masterKey) {
+        return new GatewayConfig(deployments, router, new LitellmSettings(false, Map.of()),
+                new GeneralSettings(Secret.ofNullable(masterKey), GeneralSettings.DEFAULT_MAX_REQUEST_BODY_BYTES,
+                        Map.of()), null);
+    }
+
     public static GatewayConfig config(List<Deployment> deployments, String masterKey, boolean dropParams) {
         return config(deployments, masterKey, dropParams, GeneralSettings.DEFAULT_MAX_REQUEST_BODY_BYTES);
     }

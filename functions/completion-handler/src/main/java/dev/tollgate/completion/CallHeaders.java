@@ -1,20 +1,43 @@
 package dev.tollgate.completion;
 
+import dev.tollgate.config.Deployment;
 import dev.tollgate.http.Exchange;
+import dev.tollgate.router.CallTrace;
 import dev.tollgate.router.Routed;
 
-/** The {@code x-tollgate-*} headers that say where a call went and what it cost in time. */
+/**
+ * The {@code x-tollgate-*} headers that say where a call went and what it cost in time, on
+ * answers and on routed failures alike (x-tollgate-call-id is set for every request by the server).
+ */
 final class CallHeaders {
     private CallHeaders() {
     }
 
+    /** For an answer: where it came from. */
     static void set(Exchange ex, Routed<?> routed) {
+        set(ex, routed.trace());
+    }
+
+    /** For a failed call: where it went, once the router had started on it. */
+    static void failed(Exchange ex, CallTrace trace) {
+        if (trace.modelGroup() != null && !ex.responded()) {
+            set(ex, trace);
+        }
+    }
+
+    private static void set(Exchange ex, CallTrace trace) {
         long totalNanos = System.nanoTime() - ex.startNanos();
-        ex.setHeader("x-tollgate-model-group", routed.deployment().modelName());
-        ex.setHeader("x-tollgate-model-id", routed.deployment().id());
-        ex.setHeader("x-tollgate-provider", routed.deployment().provider().prefix());
-        ex.setHeader("x-tollgate-attempted-retries", Integer.toString(routed.attempts() - 1));
-        ex.setHeader("x-tollgate-overhead-ms", millis(totalNanos - routed.upstreamNanos()));
+        if (trace.modelGroup() != null) {
+            ex.setHeader("x-tollgate-model-group", trace.modelGroup());
+        }
+        Deployment d = trace.deployment();
+        if (d != null) {
+            ex.setHeader("x-tollgate-model-id", d.id());
+            ex.setHeader("x-tollgate-provider", d.provider().prefix());
+        }
+        ex.setHeader("x-tollgate-attempted-retries", Integer.toString(trace.retries()));
+        ex.setHeader("x-tollgate-attempted-fallbacks", Integer.toString(trace.fallbacks()));
+        ex.setHeader("x-tollgate-overhead-ms", millis(totalNanos - trace.upstreamNanos()));
         ex.setHeader("x-tollgate-response-duration-ms", millis(totalNanos));
     }
 

@@ -1,5 +1,6 @@
 package dev.tollgate.completion;
 
+import dev.tollgate.error.GatewayException;
 import dev.tollgate.http.Exchange;
 import dev.tollgate.http.Handler;
 import dev.tollgate.openai.ChatCompletion;
@@ -7,6 +8,8 @@ import dev.tollgate.openai.ChatRequest;
 import dev.tollgate.openai.ChatRequestReader;
 import dev.tollgate.router.OpenedStream;
 import dev.tollgate.router.CallOptions;
+import dev.tollgate.router.CallOverrides;
+import dev.tollgate.router.CallTrace;
 import dev.tollgate.router.Routed;
 import dev.tollgate.router.Router;
 import java.io.IOException;
@@ -27,17 +30,24 @@ final class ChatCompletionsHandler implements Handler {
     @Override
     public void handle(Exchange ex) throws IOException {
         ChatRequest request = ChatRequestReader.read(gate.admitJson(ex));
-        if (request.stream()) {
-            stream(ex, request);
-        } else {
-            Routed<ChatCompletion> routed = router.complete(request, CallOptions.of(ex.requestId()));
-            CallHeaders.set(ex, routed);
-            ex.sendJson(200, routed.value());
+        CallOptions options = CallOverrides.fromHeaders(ex.requestId(), ex::header);
+        CallTrace trace = new CallTrace();
+        try {
+            if (request.stream()) {
+                stream(ex, request, options, trace);
+            } else {
+                Routed<ChatCompletion> routed = router.complete(request, options, trace);
+                CallHeaders.set(ex, routed);
+                ex.sendJson(200, routed.value());
+            }
+        } catch (GatewayException e) {
+            CallHeaders.failed(ex, trace);
+            throw e;
         }
     }
 
-    private void stream(Exchange ex, ChatRequest request) throws IOException {
-        Routed<OpenedStream> routed = router.stream(request, CallOptions.of(ex.requestId()));
+    private void stream(Exchange ex, ChatRequest request, CallOptions options, CallTrace trace) throws IOException {
+        Routed<OpenedStream> routed = router.stream(request, options, trace);
         try (OpenedStream opened = routed.value()) {
             CallHeaders.set(ex, routed);
             StreamRelay relay = new StreamRelay(ex.startEventStream(), request.wantsStreamUsage());

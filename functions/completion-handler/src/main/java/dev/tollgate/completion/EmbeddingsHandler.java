@@ -1,12 +1,14 @@
 package dev.tollgate.completion;
 
+import dev.tollgate.error.GatewayException;
 import dev.tollgate.http.Exchange;
 import dev.tollgate.http.Handler;
 import dev.tollgate.openai.EmbeddingRequest;
 import dev.tollgate.openai.EmbeddingRequestReader;
 import dev.tollgate.openai.EmbeddingResponse;
 import dev.tollgate.provider.Embeddings;
-import dev.tollgate.router.CallOptions;
+import dev.tollgate.router.CallOverrides;
+import dev.tollgate.router.CallTrace;
 import dev.tollgate.router.Routed;
 import dev.tollgate.router.Router;
 import java.io.IOException;
@@ -24,7 +26,14 @@ final class EmbeddingsHandler implements Handler {
     @Override
     public void handle(Exchange ex) throws IOException {
         EmbeddingRequest request = EmbeddingRequestReader.read(gate.admitJson(ex));
-        Routed<Embeddings> routed = router.embed(request, CallOptions.of(ex.requestId()));
+        CallTrace trace = new CallTrace();
+        Routed<Embeddings> routed;
+        try {
+            routed = router.embed(request, CallOverrides.fromHeaders(ex.requestId(), ex::header), trace);
+        } catch (GatewayException failure) {
+            CallHeaders.failed(ex, trace);
+            throw failure;
+        }
         Embeddings e = routed.value();
         CallHeaders.set(ex, routed);
         ex.sendJson(200, EmbeddingResponse.of(e.vectors(), e.model() != null ? e.model() : request.model(),

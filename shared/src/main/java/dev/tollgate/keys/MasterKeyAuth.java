@@ -38,6 +38,11 @@ public final class MasterKeyAuth {
         }
     }
 
+    /** Whether this presented key is the master key (constant time). */
+    public boolean isMasterKey(String key) {
+        return masterDigest != null && MessageDigest.isEqual(masterDigest, sha256(key));
+    }
+
     static byte[] sha256(String s) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));

@@ -1,9 +1,12 @@
 package dev.tollgate.local;
 
 import dev.tollgate.completion.CompletionApp;
+import dev.tollgate.completion.CompletionServices;
+import dev.tollgate.config.EnvSecretSource;
 import dev.tollgate.config.GatewayConfig;
 import dev.tollgate.http.HttpServerHost;
 import dev.tollgate.http.Routes;
+import dev.tollgate.redis.SharedRedis;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -18,32 +21,60 @@ final class LocalRuntime implements AutoCloseable {
     static final int GRACE_SECONDS = 2;
 
     private final EmbeddedDynamo dynamo;
+    private final SharedRedis redis;
+    private final CompletionApp completion;
     private final HttpServerHost http;
     private final AtomicBoolean ready;
 
-    private LocalRuntime(EmbeddedDynamo dynamo, HttpServerHost http, AtomicBoolean ready) {
+    private LocalRuntime(EmbeddedDynamo dynamo, SharedRedis redis, CompletionApp completion, HttpServerHost http,
+                         AtomicBoolean ready) {
         this.dynamo = dynamo;
+        this.redis = redis;
+        this.completion = completion;
         this.http = http;
         this.ready = ready;
     }
 
     static LocalRuntime start(GatewayConfig config, InetSocketAddress address, Path dataDir) throws IOException {
         EmbeddedDynamo dynamo = EmbeddedDynamo.start(dataDir.resolve("dynamodb"));
+        SharedRedis redis = null;
+        CompletionApp completion = null;
         try {
             LocalTables.ensure(dynamo.client());
             AtomicBoolean ready = new AtomicBoolean();
-            HttpServerHost http = HttpServerHost.start(address, routes(config, ready));
+            redis = config.redis() == null ? null : SharedRedis.connect(config.redis());
+            completion = CompletionApp.create(config, services(redis), ready::get);
+            HttpServerHost http = HttpServerHost.start(address, routes(completion));
             ready.set(true);
-            return new LocalRuntime(dynamo, http, ready);
+            return new LocalRuntime(dynamo, redis, completion, http, ready);
         } catch (IOException | RuntimeException e) {
+            closeAll(completion, redis);
             dynamo.close();
             throw e;
         }
     }
 
+    /**
+     * Limits are counted in memory unless the config names a Redis; tenants' named secrets are
+     * environment variables.
+     */
+    private static CompletionServices services(SharedRedis redis) {
+        return new CompletionServices(CompletionServices.NO_KEYS, new EnvSecretSource(System.getenv()), redis,
+                null, null, null);
+    }
+
     /** Every route the embedded gateway serves. Key-admin routes join here. */
-    private static Routes routes(GatewayConfig config, AtomicBoolean ready) {
-        return CompletionApp.routes(config, ready::get);
+    private static Routes routes(CompletionApp completion) {
+        return completion.routes();
+    }
+
+    private static void closeAll(CompletionApp completion, SharedRedis redis) {
+        if (completion != null) {
+            completion.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
     }
 
     int port() {
@@ -61,6 +92,7 @@ final class LocalRuntime implements AutoCloseable {
         try {
             http.stop(GRACE_SECONDS);
         } finally {
+            closeAll(completion, redis);
             dynamo.close();
         }
     }

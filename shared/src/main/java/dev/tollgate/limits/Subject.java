@@ -9,7 +9,7 @@ import dev.tollgate.keys.Limits;
  * @param label how a refusal names it to the caller ({@code API key sk-...f3Qa}, {@code team research})
  */
 public record Subject(String id, String label, Limits limits) {
-    boolean limited() {
+    public boolean limited() {
         return limits.rpmLimit() != null || limits.tpmLimit() != null || limits.maxParallelRequests() != null;
     }
 }

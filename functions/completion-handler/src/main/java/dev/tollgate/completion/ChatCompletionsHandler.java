@@ -5,6 +5,7 @@ import dev.tollgate.http.Handler;
 import dev.tollgate.openai.ChatCompletion;
 import dev.tollgate.openai.ChatRequest;
 import dev.tollgate.openai.ChatRequestReader;
+import dev.tollgate.openai.Usage;
 import dev.tollgate.router.OpenedStream;
 import dev.tollgate.router.CallOptions;
 import dev.tollgate.router.Routed;
@@ -12,8 +13,10 @@ import dev.tollgate.router.Router;
 import java.io.IOException;
 
 /**
- * {@code POST /v1/chat/completions}: authenticate, read and validate, route, answer (as one JSON
- * body or as an event stream). Errors before the first byte are ordinary JSON errors.
+ * {@code POST /v1/chat/completions}: authenticate, read and validate, pass the gate (model access,
+ * budget, limits), route, account, answer (as one JSON body or as an event stream). Errors before
+ * the first byte are ordinary JSON errors. Tokens and spend are counted before the answer's last
+ * byte leaves.
  */
 final class ChatCompletionsHandler implements Handler {
     private final ApiGate gate;
@@ -26,22 +29,35 @@ final class ChatCompletionsHandler implements Handler {
 
     @Override
     public void handle(Exchange ex) throws IOException {
-        ChatRequest request = ChatRequestReader.read(gate.admitJson(ex));
-        if (request.stream()) {
-            stream(ex, request);
-        } else {
-            Routed<ChatCompletion> routed = router.complete(request, CallOptions.of(ex.requestId()));
-            CallHeaders.set(ex, routed);
-            ex.sendJson(200, routed.value());
+        ApiGate.Admitted in = gate.admitJson(ex);
+        ChatRequest request = ChatRequestReader.read(in.body());
+        try (GatedCall call = gate.enter(ex, in.caller(), request.model())) {
+            CallOptions options = call.options(CallOptions.of(ex.requestId()));
+            if (request.stream()) {
+                stream(ex, request, call, options);
+            } else {
+                Routed<ChatCompletion> routed = router.complete(request, options);
+                Usage usage = routed.value().usage();
+                call.finish(routed.deployment(), usage == null ? 0 : usage.promptTokens(),
+                        usage == null ? 0 : usage.completionTokens());
+                CallHeaders.set(ex, routed);
+                ex.sendJson(200, routed.value());
+            }
         }
     }
 
-    private void stream(Exchange ex, ChatRequest request) throws IOException {
-        Routed<OpenedStream> routed = router.stream(request, CallOptions.of(ex.requestId()));
+    private void stream(Exchange ex, ChatRequest request, GatedCall call, CallOptions options) throws IOException {
+        Routed<OpenedStream> routed = router.stream(request, options);
         try (OpenedStream opened = routed.value()) {
             CallHeaders.set(ex, routed);
             StreamRelay relay = new StreamRelay(ex.startEventStream(), request.wantsStreamUsage());
-            relay.relay(opened);
+            try {
+                relay.relay(opened);
+            } finally {
+                Usage usage = relay.usage();
+                call.finish(routed.deployment(), usage == null ? 0 : usage.promptTokens(),
+                        usage == null ? 0 : usage.completionTokens());
+            }
         }
     }
 }

@@ -2,9 +2,12 @@ package dev.tollgate.completion;
 
 import dev.tollgate.config.ConfigException;
 import dev.tollgate.config.ConfigLoader;
+import dev.tollgate.config.EnvSecretSource;
+import dev.tollgate.config.GatewayConfig;
 import dev.tollgate.config.LoadedConfig;
 import dev.tollgate.http.HttpServerHost;
 import dev.tollgate.http.Routes;
+import dev.tollgate.redis.SharedRedis;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -42,7 +45,7 @@ public final class CompletionMain {
         try {
             loaded = ConfigLoader.load(configPath(env), env);
             loaded.warnings().forEach(w -> System.err.println("warning: " + w));
-            routes = CompletionApp.routes(loaded.config(), () -> true);
+            routes = CompletionApp.create(loaded.config(), services(loaded.config(), env), () -> true).routes();
         } catch (ConfigException e) {
             throw new StartupException(e.getMessage());
         }
@@ -51,6 +54,15 @@ public final class CompletionMain {
         } catch (IOException e) {
             throw new StartupException("cannot listen on port " + port + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The AWS runtime's services: the shared Redis when the config names one. Tenants' named secrets
+     * come from the environment until the Secrets Manager source is wired in.
+     */
+    static CompletionServices services(GatewayConfig config, Map<String, String> env) {
+        SharedRedis redis = config.redis() == null ? null : SharedRedis.connect(config.redis());
+        return new CompletionServices(CompletionServices.NO_KEYS, new EnvSecretSource(env), redis, null, null, null);
     }
 
     static Path configPath(Map<String, String> env) {

@@ -23,11 +23,15 @@ final class EmbeddingsHandler implements Handler {
 
     @Override
     public void handle(Exchange ex) throws IOException {
-        EmbeddingRequest request = EmbeddingRequestReader.read(gate.admitJson(ex));
-        Routed<Embeddings> routed = router.embed(request, CallOptions.of(ex.requestId()));
-        Embeddings e = routed.value();
-        CallHeaders.set(ex, routed);
-        ex.sendJson(200, EmbeddingResponse.of(e.vectors(), e.model() != null ? e.model() : request.model(),
-                e.promptTokens(), request.base64()));
+        ApiGate.Admitted in = gate.admitJson(ex);
+        EmbeddingRequest request = EmbeddingRequestReader.read(in.body());
+        try (GatedCall call = gate.enter(ex, in.caller(), request.model())) {
+            Routed<Embeddings> routed = router.embed(request, call.options(CallOptions.of(ex.requestId())));
+            Embeddings e = routed.value();
+            call.finish(routed.deployment(), e.promptTokens(), 0);
+            CallHeaders.set(ex, routed);
+            ex.sendJson(200, EmbeddingResponse.of(e.vectors(), e.model() != null ? e.model() : request.model(),
+                    e.promptTokens(), request.base64()));
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,12 @@ public final class ConfigLoader {
         ObjectNode tree = YamlTree.readMapping(yaml, source, warnings);
         Includes.apply(tree, dir, warnings);
         Section bare = new Section(tree, "", Env.of(env, Map.of()), warnings);
-        Section root = new Section(tree, "", Env.of(env, environmentVariables(bare)), warnings);
+        Map<String, String> vars = new HashMap<>(env);
+        vars.putAll(environmentVariables(bare));
+        Env plain = Env.of(vars, Map.of());
+        HostedSecrets hosted = KeyManagementParser.parse(
+                new Section(tree, "", plain, warnings).sectionOrEmpty("general_settings"), vars);
+        Section root = new Section(tree, "", hosted == null ? plain : plain.withHosted(hosted), warnings);
         root.warnUnknown(KnownKeys.TOP_LEVEL);
 
         List<Deployment> deployments = new DeploymentParser(Credentials.parse(root)).parseAll(root);
@@ -55,7 +61,8 @@ public final class ConfigLoader {
                 SettingsParser.litellm(litellm),
                 SettingsParser.general(root.sectionOrEmpty("general_settings")),
                 RedisSettingsParser.parse(router));
-        return new LoadedConfig(config, warnings.list());
+        SecretSource secrets = hosted != null ? hosted.source() : new EnvironmentSecrets(vars);
+        return new LoadedConfig(config, warnings.list(), secrets);
     }
 
     /**

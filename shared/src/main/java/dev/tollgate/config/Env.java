@@ -13,15 +13,22 @@ final class Env {
     static final String PREFIX = "os.environ/";
 
     private final Map<String, String> vars;
+    private final HostedSecrets hosted;
 
-    private Env(Map<String, String> vars) {
+    private Env(Map<String, String> vars, HostedSecrets hosted) {
         this.vars = vars;
+        this.hosted = hosted;
     }
 
     static Env of(Map<String, String> base, Map<String, String> overrides) {
         Map<String, String> merged = new HashMap<>(base);
         merged.putAll(overrides);
-        return new Env(merged);
+        return new Env(merged, null);
+    }
+
+    /** This environment with some names read from a secret manager first ({@code key_management_system}). */
+    Env withHosted(HostedSecrets secrets) {
+        return new Env(vars, secrets);
     }
 
     static boolean isReference(String text) {
@@ -40,7 +47,10 @@ final class Env {
     /** The value of a reference, or a failure naming the path and the variable. */
     String resolve(String reference, String path) {
         String name = variable(reference, path);
-        String value = vars.get(name);
+        String value = hosted != null && hosted.covers(name, true) ? hosted.value(name, path) : null;
+        if (value == null) {
+            value = vars.get(name);
+        }
         if (value == null) {
             throw ConfigException.at(path, "environment variable " + name + " is not set");
         }
@@ -52,7 +62,10 @@ final class Env {
 
     /** The value of a variable if it is set and not empty, else null. */
     String get(String name) {
-        String value = vars.get(name);
+        String value = hosted != null && hosted.covers(name, false) ? hosted.value(name, name) : null;
+        if (value == null) {
+            value = vars.get(name);
+        }
         return value == null || value.isEmpty() ? null : value;
     }
 

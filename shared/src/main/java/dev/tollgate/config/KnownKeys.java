@@ -54,7 +54,8 @@ final class KnownKeys {
             "master_key", "database_url", "store_model_in_db", "alerting", "proxy_batch_write_at",
             "disable_spend_logs", "allowed_routes", "public_routes", "enforce_user_param", "max_parallel_requests",
             "global_max_parallel_requests", "background_health_checks", "health_check_interval",
-            "user_header_name", "max_request_body_size_mb", "user_api_key_cache_ttl");
+            "user_header_name", "max_request_body_size_mb", "key_management_system", "key_management_settings",
+            "user_api_key_cache_ttl");
 
     static final Set<String> CREDENTIAL = Set.of("credential_name", "credential_values", "credential_info");
 }

@@ -20,8 +20,10 @@ final class RedisSettingsParser {
         }
         String host = router.text("redis_host");
         if (host == null) {
-            if (router.has("redis_port") || router.has("redis_password")) {
-                throw ConfigException.at(router.pathOf("redis_host"), "missing (redis_port and redis_password need it)");
+            for (String unused : new String[] {"redis_port", "redis_password"}) {
+                if (router.has(unused)) {
+                    router.warnings().add(router.pathOf(unused) + ": ignored without redis_host or redis_url");
+                }
             }
             return null;
         }

@@ -58,10 +58,11 @@ class ConfigRedisTest {
     }
 
     @Test
-    void rejectsPasswordWithoutHost() {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> redis("  redis_password: x\n", Map.of()));
-        assertEquals("router_settings.redis_host: missing (redis_port and redis_password need it)", e.getMessage());
+    void warnsThatPasswordWithoutHostIsIgnored() {
+        LoadedConfig loaded = ConfigLoader.parse("router_settings:\n  redis_password: os.environ/UNSET\n", Map.of());
+        assertNull(loaded.config().redis());
+        assertTrue(loaded.warnings().contains("router_settings.redis_password: ignored without redis_host or redis_url"),
+                loaded.warnings().toString());
     }
 
     @Test

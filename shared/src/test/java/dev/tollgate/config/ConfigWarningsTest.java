@@ -108,8 +108,8 @@ class ConfigWarningsTest {
                 """, Map.of());
 
         assertEquals(List.of(
-                "router_settings.redis_password: environment variable REDIS_PASSWORD is not set; left empty",
-                "general_settings.database_url: environment variable DATABASE_URL is not set; left empty"),
+                "general_settings.database_url: environment variable DATABASE_URL is not set; left empty",
+                "router_settings.redis_password: ignored without redis_host or redis_url"),
                 loaded.warnings());
         assertEquals(true, loaded.config().general().raw().get("database_url").isNull());
     }

@@ -2,7 +2,8 @@ package dev.tollgate.local;
 
 import dev.tollgate.completion.CompletionApp;
 import dev.tollgate.completion.CompletionServices;
-import dev.tollgate.config.EnvSecretSource;
+import dev.tollgate.config.EnvironmentSecrets;
+import dev.tollgate.config.SecretSource;
 import dev.tollgate.config.GatewayConfig;
 import dev.tollgate.http.HttpServerHost;
 import dev.tollgate.http.Routes;
@@ -35,7 +36,13 @@ final class LocalRuntime implements AutoCloseable {
         this.ready = ready;
     }
 
+    /** Tenants' named secrets from this process's environment. */
     static LocalRuntime start(GatewayConfig config, InetSocketAddress address, Path dataDir) throws IOException {
+        return start(config, new EnvironmentSecrets(System.getenv()), address, dataDir);
+    }
+
+    static LocalRuntime start(GatewayConfig config, SecretSource secrets, InetSocketAddress address, Path dataDir)
+            throws IOException {
         EmbeddedDynamo dynamo = EmbeddedDynamo.start(dataDir.resolve("dynamodb"));
         SharedRedis redis = null;
         CompletionApp completion = null;
@@ -43,7 +50,7 @@ final class LocalRuntime implements AutoCloseable {
             LocalTables.ensure(dynamo.client());
             AtomicBoolean ready = new AtomicBoolean();
             redis = config.redis() == null ? null : SharedRedis.connect(config.redis());
-            completion = CompletionApp.create(config, services(redis), ready::get);
+            completion = CompletionApp.create(config, services(secrets, redis), ready::get);
             HttpServerHost http = HttpServerHost.start(address, routes(completion));
             ready.set(true);
             return new LocalRuntime(dynamo, redis, completion, http, ready);
@@ -54,13 +61,9 @@ final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    /**
-     * Limits are counted in memory unless the config names a Redis; tenants' named secrets are
-     * environment variables.
-     */
-    private static CompletionServices services(SharedRedis redis) {
-        return new CompletionServices(CompletionServices.NO_KEYS, new EnvSecretSource(System.getenv()), redis,
-                null, null, null);
+    /** Limits are counted in memory unless the config names a Redis. */
+    private static CompletionServices services(SecretSource secrets, SharedRedis redis) {
+        return new CompletionServices(CompletionServices.NO_KEYS, secrets, redis, null, null, null);
     }
 
     /** Every route the embedded gateway serves. Key-admin routes join here. */

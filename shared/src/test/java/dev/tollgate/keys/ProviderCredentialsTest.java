@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.config.Deployment;
-import dev.tollgate.config.EnvSecretSource;
+import dev.tollgate.config.EnvironmentSecrets;
 import dev.tollgate.error.GatewayException;
 import dev.tollgate.router.TenantCredentials;
 import dev.tollgate.testing.TestConfigs;
@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProviderCredentialsTest {
-    private final ProviderCredentials creds = new ProviderCredentials(new EnvSecretSource(Map.of(
+    private final ProviderCredentials creds = new ProviderCredentials(new EnvironmentSecrets(Map.of(
             "TEAM_OPENAI", "sk-team-openai", "KEY_OPENAI", "sk-key-openai", "TEAM_ALL", "sk-team-all")));
     private final Deployment openai = TestConfigs.deployment("gpt", "openai", "http://127.0.0.1:1/v1", Map.of());
     private final Deployment anthropic = TestConfigs.deployment("claude", "anthropic", "http://127.0.0.1:1", Map.of());
@@ -54,7 +54,7 @@ class ProviderCredentialsTest {
 
     @Test
     void keyWinsOverTeamProviderByProviderAndOthersKeepTheDeploymentsKey() {
-        TenantCredentials t = creds.forCaller(caller(meta(Map.of("openai", "os.environ/KEY_OPENAI")),
+        TenantCredentials t = creds.forCaller(caller(meta(Map.of("openai", "KEY_OPENAI")),
                 meta(Map.of("openai", "TEAM_OPENAI"))));
         assertEquals("sk-key-openai", t.apiKeyFor(openai).value());
         assertEquals(anthropic.apiKey(), t.apiKeyFor(anthropic));

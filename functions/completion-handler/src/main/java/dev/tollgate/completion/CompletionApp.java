@@ -1,6 +1,5 @@
 package dev.tollgate.completion;
 
-import dev.tollgate.config.CachingSecretSource;
 import dev.tollgate.config.GatewayConfig;
 import dev.tollgate.http.Routes;
 import dev.tollgate.http.UpstreamClient;
@@ -51,7 +50,7 @@ public final class CompletionApp implements AutoCloseable {
                 : new RedisRateLimiter(services.redis(), services.clock(), services.slotLease());
         ApiGate gate = new ApiGate(new KeyAuthorizer(config.general().masterKey(), keys, services.clock()),
                 shared == null ? local : new FallbackRateLimiter(shared, local),
-                new ProviderCredentials(new CachingSecretSource(services.secrets(), CachingSecretSource.DEFAULT_TTL)),
+                new ProviderCredentials(services.secrets()),
                 new SpendAccounting(services.spend(), keys), groups,
                 config.general().maxRequestBodyBytes());
 

@@ -2,7 +2,6 @@ package dev.tollgate.completion;
 
 import dev.tollgate.config.ConfigException;
 import dev.tollgate.config.ConfigLoader;
-import dev.tollgate.config.EnvSecretSource;
 import dev.tollgate.config.GatewayConfig;
 import dev.tollgate.config.LoadedConfig;
 import dev.tollgate.http.HttpServerHost;
@@ -45,7 +44,7 @@ public final class CompletionMain {
         try {
             loaded = ConfigLoader.load(configPath(env), env);
             loaded.warnings().forEach(w -> System.err.println("warning: " + w));
-            routes = CompletionApp.create(loaded.config(), services(loaded.config(), env), () -> true).routes();
+            routes = CompletionApp.create(loaded.config(), services(loaded), () -> true).routes();
         } catch (ConfigException e) {
             throw new StartupException(e.getMessage());
         }
@@ -57,12 +56,13 @@ public final class CompletionMain {
     }
 
     /**
-     * The AWS runtime's services: the shared Redis when the config names one. Tenants' named secrets
-     * come from the environment until the Secrets Manager source is wired in.
+     * The AWS runtime's services: the shared Redis when the config names one; tenants' named secrets
+     * from the configured secret manager, else the environment.
      */
-    static CompletionServices services(GatewayConfig config, Map<String, String> env) {
+    static CompletionServices services(LoadedConfig loaded) {
+        GatewayConfig config = loaded.config();
         SharedRedis redis = config.redis() == null ? null : SharedRedis.connect(config.redis());
-        return new CompletionServices(CompletionServices.NO_KEYS, new EnvSecretSource(env), redis, null, null, null);
+        return new CompletionServices(CompletionServices.NO_KEYS, loaded.secrets(), redis, null, null, null);
     }
 
     static Path configPath(Map<String, String> env) {

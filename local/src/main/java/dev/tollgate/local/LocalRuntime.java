@@ -5,6 +5,7 @@ import dev.tollgate.completion.CompletionServices;
 import dev.tollgate.config.EnvironmentSecrets;
 import dev.tollgate.config.SecretSource;
 import dev.tollgate.config.GatewayConfig;
+import dev.tollgate.dynamolocal.EmbeddedDynamo;
 import dev.tollgate.http.HttpServerHost;
 import dev.tollgate.http.Routes;
 import dev.tollgate.redis.SharedRedis;

@@ -4,9 +4,7 @@ import dev.tollgate.config.Secret;
 import dev.tollgate.error.ErrorKind;
 import dev.tollgate.error.GatewayException;
 import dev.tollgate.http.Exchange;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Checks the caller's key against {@code general_settings.master_key}. Both sides are hashed before
@@ -17,7 +15,7 @@ public final class MasterKeyAuth {
     private final byte[] masterDigest;
 
     public MasterKeyAuth(Secret masterKey) {
-        this.masterDigest = masterKey == null ? null : sha256(masterKey.value());
+        this.masterDigest = masterKey == null ? null : KeyHashes.sha256(masterKey.value());
     }
 
     public boolean enabled() {
@@ -33,21 +31,13 @@ public final class MasterKeyAuth {
             throw new GatewayException(ErrorKind.AUTHENTICATION, "Missing API key. Pass it as "
                     + "'Authorization: Bearer <key>'.");
         }
-        if (!MessageDigest.isEqual(masterDigest, sha256(key))) {
+        if (!MessageDigest.isEqual(masterDigest, KeyHashes.sha256(key))) {
             throw new GatewayException(ErrorKind.AUTHENTICATION, "Invalid API key.");
         }
     }
 
-    /** Whether this presented key is the master key (constant time). */
+    /** Whether {@code key} is the master key; false when none is configured. Constant time. */
     public boolean isMasterKey(String key) {
-        return masterDigest != null && MessageDigest.isEqual(masterDigest, sha256(key));
-    }
-
-    static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return masterDigest != null && key != null && MessageDigest.isEqual(masterDigest, KeyHashes.sha256(key));
     }
 }

@@ -1,4 +1,4 @@
-package dev.tollgate.local;
+package dev.tollgate.dynamolocal;
 
 import java.io.IOException;
 import java.nio.file.Files;

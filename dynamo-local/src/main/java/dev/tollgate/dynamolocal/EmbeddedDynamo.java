@@ -1,4 +1,4 @@
-package dev.tollgate.local;
+package dev.tollgate.dynamolocal;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -21,11 +22,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * DynamoDB Local in this process, file-backed, on a free loopback port, and an SDK client for it.
- * One shared database file ({@code -sharedDb}), so what is stored does not depend on the
- * credentials or region a client uses.
+ * DynamoDB Local in this process, on a free loopback port, and an SDK client for it: file-backed
+ * for {@code bin/local} ({@link #start}), in memory for tests ({@link #startInMemory}). One shared
+ * database ({@code -sharedDb}), so what is stored does not depend on the credentials or region a
+ * client uses.
  */
-final class EmbeddedDynamo implements AutoCloseable {
+public final class EmbeddedDynamo implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("tollgate.local");
     private static final int START_ATTEMPTS = 3;
 
@@ -40,12 +42,21 @@ final class EmbeddedDynamo implements AutoCloseable {
     }
 
     /** Starts DynamoDB Local keeping its files in {@code dir} (created if absent). */
-    static EmbeddedDynamo start(Path dir) throws IOException {
-        SqliteNative.configure();
+    public static EmbeddedDynamo start(Path dir) throws IOException {
         Files.createDirectories(dir);
+        return launch(dir.toAbsolutePath());
+    }
+
+    /** Starts DynamoDB Local holding everything in memory: gone when it stops. */
+    public static EmbeddedDynamo startInMemory() throws IOException {
+        return launch(null);
+    }
+
+    private static EmbeddedDynamo launch(Path dirOrNull) throws IOException {
+        SqliteNative.configure();
         for (int attempt = 1; ; attempt++) {
             int port = freeLoopbackPort();
-            DynamoDBProxyServer server = create(port, dir.toAbsolutePath());
+            DynamoDBProxyServer server = create(port, dirOrNull);
             try {
                 server.start();
             } catch (Exception e) {
@@ -60,24 +71,27 @@ final class EmbeddedDynamo implements AutoCloseable {
         }
     }
 
-    DynamoDbClient client() {
+    public DynamoDbClient client() {
         return client;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
     private static DynamoDBProxyServer create(int port, Path dir) throws IOException {
+        String[] storage = dir == null ? new String[] {"-inMemory"} : new String[] {"-dbPath", dir.toString()};
+        String[] common = {"-port", Integer.toString(port), "-sharedDb", "-disableTelemetry"};
+        String[] args = Stream.concat(Stream.of(common), Stream.of(storage)).toArray(String[]::new);
         PrintStream stdout = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream())); // it prints its settings there
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                "-port", Integer.toString(port), "-dbPath", dir.toString(), "-sharedDb", "-disableTelemetry"});
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
             bindToLoopback(server);
             return server;
         } catch (Exception e) {
-            throw new IOException("DynamoDB Local could not be set up in " + dir + ": " + e.getMessage(), e);
+            throw new IOException("DynamoDB Local could not be set up "
+                    + (dir == null ? "in memory" : "in " + dir) + ": " + e.getMessage(), e);
         } finally {
             System.setOut(stdout);
         }

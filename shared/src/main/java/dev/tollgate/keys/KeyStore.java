@@ -1,0 +1,74 @@
+package dev.tollgate.keys;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the admin API stores: keys (by hash, unique alias), teams and users. Implemented by
+ * {@link DynamoKeyStore}. Writes that would break an invariant fail with a
+ * {@link dev.tollgate.error.GatewayException}: a taken alias is a 400 naming {@code key_alias}, a
+ * vanished item a 404. Spend is never written here; the spend aggregator owns it.
+ */
+public interface KeyStore extends KeyLookup {
+    /** Stores a new key (and its alias). */
+    void createKey(VirtualKey key);
+
+    /** Rewrites a key's settings (same hash); moves its alias when that changed. */
+    void updateKey(VirtualKey before, VirtualKey after);
+
+    /** Swaps a key for one with a new hash (regenerate): the old hash stops working at once. */
+    void replaceKey(VirtualKey before, VirtualKey after);
+
+    /** Deletes keys and their aliases. */
+    void deleteKeys(List<VirtualKey> keys);
+
+    /** The hash of the key holding this alias. */
+    Optional<String> hashByAlias(String keyAlias);
+
+    /** Keys matching every non-null filter, oldest first, one page of them. */
+    Page<VirtualKey> listKeys(KeyFilter filter, int page, int size);
+
+    void createTeam(Team team);
+
+    void updateTeam(Team team);
+
+    /** Deletes the team and these keys (its keys). */
+    void deleteTeam(Team team, List<VirtualKey> keys);
+
+    /** Every team, oldest first. */
+    List<Team> teams();
+
+    Optional<User> user(String userId);
+
+    void createUser(User user);
+
+    void updateUser(User user);
+
+    /** Deletes the user and these keys (its keys). */
+    void deleteUser(User user, List<VirtualKey> keys);
+
+    /** Filters of {@code /key/list}; null means any. */
+    record KeyFilter(String teamId, String userId, String keyAlias) {
+        public static final KeyFilter ALL = new KeyFilter(null, null, null);
+
+        public static KeyFilter team(String teamId) {
+            return new KeyFilter(teamId, null, null);
+        }
+
+        public static KeyFilter user(String userId) {
+            return new KeyFilter(null, userId, null);
+        }
+
+        boolean matches(VirtualKey k) {
+            return (teamId == null || teamId.equals(k.teamId())) && (userId == null || userId.equals(k.userId()))
+                    && (keyAlias == null || keyAlias.equals(k.keyAlias()));
+        }
+    }
+
+    /** One page of a list and how many there are in all. */
+    record Page<T>(List<T> items, int totalCount) {
+        public Page {
+            items = List.copyOf(items);
+        }
+    }
+}

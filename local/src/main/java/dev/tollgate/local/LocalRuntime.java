@@ -8,6 +8,9 @@ import dev.tollgate.config.GatewayConfig;
 import dev.tollgate.dynamolocal.EmbeddedDynamo;
 import dev.tollgate.http.HttpServerHost;
 import dev.tollgate.http.Routes;
+import dev.tollgate.keys.DynamoKeyStore;
+import dev.tollgate.keys.DynamoSpendRecorder;
+import dev.tollgate.store.Tables;
 import dev.tollgate.redis.SharedRedis;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -51,7 +54,7 @@ final class LocalRuntime implements AutoCloseable {
             LocalTables.ensure(dynamo.client());
             AtomicBoolean ready = new AtomicBoolean();
             redis = config.redis() == null ? null : SharedRedis.connect(config.redis());
-            completion = CompletionApp.create(config, services(secrets, redis), ready::get);
+            completion = CompletionApp.create(config, services(dynamo.client(), secrets, redis), ready::get);
             HttpServerHost http = HttpServerHost.start(address, routes(completion));
             ready.set(true);
             return new LocalRuntime(dynamo, redis, completion, http, ready);
@@ -62,9 +65,13 @@ final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    /** Limits are counted in memory unless the config names a Redis. */
-    private static CompletionServices services(SecretSource secrets, SharedRedis redis) {
-        return new CompletionServices(CompletionServices.NO_KEYS, secrets, redis, null, null, null);
+    /**
+     * Keys, teams and spend in DynamoDB Local's main table; limits counted in memory unless the
+     * config names a Redis.
+     */
+    private static CompletionServices services(DynamoDbClient db, SecretSource secrets, SharedRedis redis) {
+        return new CompletionServices(new DynamoKeyStore(db, Tables.MAIN), secrets, redis,
+                new DynamoSpendRecorder(db, Tables.MAIN), null, null);
     }
 
     /** Every route the embedded gateway serves. Key-admin routes join here. */

@@ -7,7 +7,6 @@ import dev.tollgate.error.GatewayException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +47,7 @@ public final class KeyAuthorizer {
         if (master.isMasterKey(presented)) {
             return Caller.UNRESTRICTED;
         }
-        VirtualKey key = read(() -> keys.keyByHash(hash(presented)))
+        VirtualKey key = read(() -> keys.keyByHash(KeyHashes.hash(presented)))
                 .orElseThrow(() -> unauthenticated("Invalid API key."));
         Instant now = clock.instant();
         if (key.blocked()) {
@@ -109,11 +108,6 @@ public final class KeyAuthorizer {
             Team team = caller.team();
             throw budgetExceeded("team " + (team.teamAlias() != null ? team.teamAlias() : team.teamId()), team.budget());
         }
-    }
-
-    /** The lowercase hex SHA-256 of a key: how keys are stored and looked up. */
-    public static String hash(String key) {
-        return HexFormat.of().formatHex(MasterKeyAuth.sha256(key));
     }
 
     private static GatewayException budgetExceeded(String who, Budget b) {

@@ -33,7 +33,7 @@ class KeyAuthorizerTest {
             TestConfigs.deployment("mixed", "anthropic", "http://127.0.0.1:1", Map.of()))).byName();
 
     private VirtualKey key(String raw, List<String> models, String team, Instant expires, boolean blocked, Budget b) {
-        VirtualKey k = new VirtualKey(KeyAuthorizer.hash(raw), "sk-...." + raw.substring(raw.length() - 2), null, team,
+        VirtualKey k = new VirtualKey(KeyHashes.hash(raw), "sk-...." + raw.substring(raw.length() - 2), null, team,
                 null, models, null, b, expires, blocked, null, null, null);
         store.put(k);
         return k;
@@ -150,6 +150,6 @@ class KeyAuthorizerTest {
 
     @Test
     void keysAreHashedAsLiteLlmStoresThem() {
-        assertEquals("88dc28d0f030c55ed4ab77ed8faf098196cb1c05df778539800c9f1243fe6b4b", KeyAuthorizer.hash("sk-1234"));
+        assertEquals("88dc28d0f030c55ed4ab77ed8faf098196cb1c05df778539800c9f1243fe6b4b", KeyHashes.hash("sk-1234"));
     }
 }

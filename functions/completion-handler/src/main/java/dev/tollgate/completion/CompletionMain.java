@@ -6,6 +6,10 @@ import dev.tollgate.config.GatewayConfig;
 import dev.tollgate.config.LoadedConfig;
 import dev.tollgate.http.HttpServerHost;
 import dev.tollgate.http.Routes;
+import dev.tollgate.keys.DynamoKeyStore;
+import dev.tollgate.keys.DynamoSpendRecorder;
+import dev.tollgate.store.Tables;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import dev.tollgate.redis.SharedRedis;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -20,6 +24,7 @@ import java.util.Map;
  */
 public final class CompletionMain {
     static final int DEFAULT_PORT = 8080;
+    static final String DEFAULT_TABLE = Tables.MAIN;
     static final int GRACE_SECONDS = 1;
 
     private CompletionMain() {
@@ -44,7 +49,7 @@ public final class CompletionMain {
         try {
             loaded = ConfigLoader.load(configPath(env), env);
             loaded.warnings().forEach(w -> System.err.println("warning: " + w));
-            routes = CompletionApp.create(loaded.config(), services(loaded), () -> true).routes();
+            routes = CompletionApp.create(loaded.config(), services(loaded, env), () -> true).routes();
         } catch (ConfigException e) {
             throw new StartupException(e.getMessage());
         }
@@ -56,13 +61,26 @@ public final class CompletionMain {
     }
 
     /**
-     * The AWS runtime's services: the shared Redis when the config names one; tenants' named secrets
-     * from the configured secret manager, else the environment.
+     * The AWS runtime's services: keys, teams and spend in the DynamoDB table {@code TOLLGATE_TABLE}
+     * (default {@value #DEFAULT_TABLE}) in the function's region; the shared Redis when the config
+     * names one; tenants' named secrets from the configured secret manager, else the environment.
+     * Without a master key nothing is checked, so no table is needed; without a region (a run outside
+     * AWS) only the master key is accepted, with a warning.
      */
-    static CompletionServices services(LoadedConfig loaded) {
+    static CompletionServices services(LoadedConfig loaded, Map<String, String> env) {
         GatewayConfig config = loaded.config();
         SharedRedis redis = config.redis() == null ? null : SharedRedis.connect(config.redis());
-        return new CompletionServices(CompletionServices.NO_KEYS, loaded.secrets(), redis, null, null, null);
+        DynamoDbClient db = config.general().masterKey() == null ? null : DynamoClient.fromEnvironment(env);
+        if (config.general().masterKey() != null && db == null) {
+            System.err.println("warning: no AWS region (AWS_REGION): virtual keys cannot be looked up; only the "
+                    + "master key is accepted");
+        }
+        if (db == null) {
+            return new CompletionServices(CompletionServices.NO_KEYS, loaded.secrets(), redis, null, null, null);
+        }
+        String table = env.getOrDefault("TOLLGATE_TABLE", DEFAULT_TABLE);
+        return new CompletionServices(new DynamoKeyStore(db, table), loaded.secrets(), redis,
+                new DynamoSpendRecorder(db, table), null, null);
     }
 
     static Path configPath(Map<String, String> env) {

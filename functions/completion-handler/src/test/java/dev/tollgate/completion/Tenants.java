@@ -2,21 +2,27 @@ package dev.tollgate.completion;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.keys.Budget;
-import dev.tollgate.keys.KeyAuthorizer;
+import dev.tollgate.keys.DynamoKeyStore;
+import dev.tollgate.keys.DynamoSpendRecorder;
+import dev.tollgate.keys.KeyHashes;
 import dev.tollgate.keys.KeyLookup;
 import dev.tollgate.keys.Limits;
 import dev.tollgate.keys.Team;
 import dev.tollgate.keys.VirtualKey;
 import dev.tollgate.spend.SpendRecorder;
-import dev.tollgate.testing.InMemoryKeys;
+import dev.tollgate.testing.TestDynamo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Keys and teams for enforcement tests, written to the store the gateway reads. */
+/**
+ * Keys and teams for enforcement tests, written through the key-admin store into a fresh table of
+ * DynamoDB Local, which the gateway under test reads and records spend into.
+ */
 final class Tenants {
-    private final InMemoryKeys store = new InMemoryKeys();
+    private final String table = TestDynamo.freshTable();
+    private final DynamoKeyStore store = new DynamoKeyStore(TestDynamo.client(), table);
 
     KeyLookup store() {
         return store;
@@ -24,7 +30,7 @@ final class Tenants {
 
     /** A key spec; {@link #create} stores it and returns the raw key a caller sends. */
     final class KeySpec {
-        private final String raw = "sk-" + UUID.randomUUID().toString().replace("-", "");
+        private final String raw = KeyHashes.newKey();
         private List<String> models = List.of();
         private String teamId;
         private Limits limits = Limits.NONE;
@@ -69,7 +75,7 @@ final class Tenants {
         }
 
         String create() {
-            store.put(new VirtualKey(KeyAuthorizer.hash(raw), "sk-..." + raw.substring(raw.length() - 4), null, teamId,
+            store.createKey(new VirtualKey(KeyHashes.hash(raw), KeyHashes.mask(raw), null, teamId,
                     null, models, limits, new Budget(maxBudget, null, null, BigDecimal.ZERO), expires, blocked,
                     metadata, Instant.now(), Instant.now()));
             return raw;
@@ -83,32 +89,25 @@ final class Tenants {
     /** Stores a team; returns its id. */
     String team(String alias, List<String> models, Limits limits, String maxBudget, boolean blocked, ObjectNode meta) {
         String id = "team-" + UUID.randomUUID();
-        store.put(new Team(id, alias, models, limits, new Budget(maxBudget == null ? null : new BigDecimal(maxBudget),
+        store.createTeam(new Team(id, alias, models, limits, new Budget(maxBudget == null ? null : new BigDecimal(maxBudget),
                 null, null, BigDecimal.ZERO), blocked, meta, Instant.now(), Instant.now()));
         return id;
     }
 
     /** Blocks a key in the store, as an admin on any instance would. */
     void block(String raw) {
-        VirtualKey k = store.keyByHash(KeyAuthorizer.hash(raw)).orElseThrow();
-        store.put(new VirtualKey(k.tokenHash(), k.keyName(), k.keyAlias(), k.teamId(), k.userId(), k.models(),
+        VirtualKey k = store.keyByHash(KeyHashes.hash(raw)).orElseThrow();
+        store.updateKey(k, new VirtualKey(k.tokenHash(), k.keyName(), k.keyAlias(), k.teamId(), k.userId(), k.models(),
                 k.limits(), k.budget(), k.expires(), true, k.metadata(), k.createdAt(), Instant.now()));
     }
 
-    /** Adds spend to the stored key and team, as the DynamoDB recorder does to their items. */
+    /** Records spend on the key and team items, as the runtimes do. */
     SpendRecorder recorder() {
-        return (caller, cost) -> {
-            VirtualKey k = store.keyByHash(caller.key().tokenHash()).orElseThrow();
-            store.put(k.withBudget(k.budget().plusSpend(cost)));
-            if (k.teamId() != null) {
-                Team t = store.team(k.teamId()).orElseThrow();
-                store.put(t.withBudget(t.budget().plusSpend(cost)));
-            }
-        };
+        return new DynamoSpendRecorder(TestDynamo.client(), table);
     }
 
     /** The spend the store holds for a key. */
     BigDecimal spend(String raw) {
-        return store.keyByHash(KeyAuthorizer.hash(raw)).orElseThrow().budget().spend();
+        return store.keyByHash(KeyHashes.hash(raw)).orElseThrow().budget().spend();
     }
 }

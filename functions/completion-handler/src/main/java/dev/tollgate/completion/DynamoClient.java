@@ -1,5 +1,6 @@
 package dev.tollgate.completion;
 
+import dev.tollgate.config.AwsEnvironment;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -9,9 +10,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * The DynamoDB client of the AWS runtime: region from {@code AWS_REGION} (or
- * {@code AWS_DEFAULT_REGION}), endpoint from {@code AWS_ENDPOINT_URL_DYNAMODB} or
- * {@code AWS_ENDPOINT_URL} (LocalStack), credentials from the default chain (the Lambda role).
+ * The DynamoDB client of the AWS runtime, configured as {@link AwsEnvironment} says (region,
+ * {@code AWS_ENDPOINT_URL_DYNAMODB} for LocalStack, the Lambda role's credentials).
  * A read on the request path is bounded: it fails in {@link #CALL_TIMEOUT} rather than hold the call.
  */
 final class DynamoClient {
@@ -22,29 +22,20 @@ final class DynamoClient {
 
     /** Null when the environment names no region. */
     static DynamoDbClient fromEnvironment(Map<String, String> env) {
-        String region = first(env, "AWS_REGION", "AWS_DEFAULT_REGION");
+        String region = AwsEnvironment.region(env);
         if (region == null) {
             return null;
         }
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(region))
+                .credentialsProvider(AwsEnvironment.credentials(env))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(1)).socketTimeout(CALL_TIMEOUT))
                 .overrideConfiguration(c -> c.apiCallTimeout(CALL_TIMEOUT));
-        String endpoint = first(env, "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL");
+        URI endpoint = AwsEnvironment.endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB");
         if (endpoint != null) {
-            builder.endpointOverride(URI.create(endpoint));
+            builder.endpointOverride(endpoint);
         }
         return builder.build();
-    }
-
-    private static String first(Map<String, String> env, String... names) {
-        for (String name : names) {
-            String value = env.get(name);
-            if (value != null && !value.isBlank()) {
-                return value.strip();
-            }
-        }
-        return null;
     }
 }

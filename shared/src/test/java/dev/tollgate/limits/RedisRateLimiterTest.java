@@ -20,7 +20,7 @@ class RedisRateLimiterTest extends RateLimiterContract {
     @Override
     RateLimiter limiter() {
         if (redis == null) {
-            redis = TestRedis.connect();
+            redis = TestRedis.connectAnswering();
             opened.add(redis);
         }
         RedisRateLimiter limiter = new RedisRateLimiter(redis, clock, LEASE);

@@ -61,7 +61,7 @@ class LimitEnforcementTest {
     }
 
     private TestGateway sharedGateway() {
-        return gateway(open(TestRedis.connect()));
+        return gateway(open(TestRedis.connectAnswering()));
     }
 
     private static int count(List<HttpResponse<String>> responses, int status) {

@@ -87,7 +87,7 @@ class LimitEnforcementTest {
     @Test
     void fiftyParallelCallsAgainstFiveSlotsNeverPutMoreThanFiveInFlight() throws Exception {
         TestGateway gw = sharedGateway();
-        mock.byDefault(new Behavior.SlowStream(Answer.text("slow answer, one piece at a time"), Duration.ofMillis(60)));
+        mock.byDefault(new Behavior.SlowStream(Answer.text("slow answer, one piece at a time"), Duration.ofMillis(100)));
         String key = tenants.key().limits(null, null, 5).create();
         List<HttpResponse<String>> responses = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -15,9 +15,11 @@ import dev.tollgate.config.Secret;
 import dev.tollgate.keys.KeyHashes;
 import dev.tollgate.keys.Limits;
 import dev.tollgate.keys.ProviderCredentials;
+import dev.tollgate.redis.SharedRedis;
 import dev.tollgate.testing.MockUpstream;
 import dev.tollgate.testing.OpenAiWire;
 import dev.tollgate.testing.TestConfigs;
+import dev.tollgate.testing.TestRedis;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -33,16 +35,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Who may call, which models, within which budget, with whose provider key: through the real server. */
+/**
+ * Who may call, which models, within which budget, with whose provider key: through the real
+ * server, keys in DynamoDB Local, limits in redis-server.
+ */
 class KeyEnforcementTest {
     private static final String TENANT_SECRET = "sk-tenant-own-openai-key-9d2f";
     private MockUpstream mock;
     private Tenants tenants;
     private GatewayConfig config;
+    private SharedRedis redis;
     private TestGateway gw;
 
     @BeforeEach
     void start() {
+        redis = TestRedis.connectAnswering();
         mock = MockUpstream.start(new OpenAiWire());
         tenants = new Tenants();
         config = TestConfigs.config(List.of(TestConfigs.deployment("gpt-4o", mock),
@@ -52,13 +59,14 @@ class KeyEnforcementTest {
 
     private TestGateway gateway(GatewayConfig c) {
         return new TestGateway(c, new CompletionServices(tenants.store(),
-                new EnvironmentSecrets(Map.of("TENANT_OPENAI", TENANT_SECRET)), null, tenants.recorder(), null, null));
+                new EnvironmentSecrets(Map.of("TENANT_OPENAI", TENANT_SECRET)), redis, tenants.recorder(), null, null));
     }
 
     @AfterEach
     void stop() {
         gw.close();
         mock.close();
+        redis.close();
     }
 
     private void assertUnauthorized(HttpResponse<String> r, String messagePart) {

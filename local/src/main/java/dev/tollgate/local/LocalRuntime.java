@@ -8,10 +8,11 @@ import dev.tollgate.config.GatewayConfig;
 import dev.tollgate.dynamolocal.EmbeddedDynamo;
 import dev.tollgate.http.HttpServerHost;
 import dev.tollgate.http.Routes;
+import dev.tollgate.keyadmin.KeyAdminApp;
 import dev.tollgate.keys.DynamoKeyStore;
 import dev.tollgate.keys.DynamoSpendRecorder;
-import dev.tollgate.store.Tables;
 import dev.tollgate.redis.SharedRedis;
+import dev.tollgate.store.Tables;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -54,8 +55,9 @@ final class LocalRuntime implements AutoCloseable {
             LocalTables.ensure(dynamo.client());
             AtomicBoolean ready = new AtomicBoolean();
             redis = config.redis() == null ? null : SharedRedis.connect(config.redis());
-            completion = CompletionApp.create(config, services(dynamo.client(), secrets, redis), ready::get);
-            HttpServerHost http = HttpServerHost.start(address, routes(completion));
+            DynamoKeyStore store = new DynamoKeyStore(dynamo.client(), Tables.MAIN);
+            completion = CompletionApp.create(config, services(store, dynamo.client(), secrets, redis), ready::get);
+            HttpServerHost http = HttpServerHost.start(address, routes(config, completion, store));
             ready.set(true);
             return new LocalRuntime(dynamo, redis, completion, http, ready);
         } catch (IOException | RuntimeException e) {
@@ -69,14 +71,17 @@ final class LocalRuntime implements AutoCloseable {
      * Keys, teams and spend in DynamoDB Local's main table; limits counted in memory unless the
      * config names a Redis.
      */
-    private static CompletionServices services(DynamoDbClient db, SecretSource secrets, SharedRedis redis) {
-        return new CompletionServices(new DynamoKeyStore(db, Tables.MAIN), secrets, redis,
-                new DynamoSpendRecorder(db, Tables.MAIN), null, null);
+    private static CompletionServices services(DynamoKeyStore store, DynamoDbClient db, SecretSource secrets,
+                                               SharedRedis redis) {
+        return new CompletionServices(store, secrets, redis, new DynamoSpendRecorder(db, Tables.MAIN), null, null);
     }
 
-    /** Every route the embedded gateway serves. Key-admin routes join here. */
-    private static Routes routes(CompletionApp completion) {
-        return completion.routes();
+    /**
+     * Every route the embedded gateway serves: the completion routes and the key-admin API, whose
+     * changes reach the completion routes' key cache at once.
+     */
+    private static Routes routes(GatewayConfig config, CompletionApp completion, DynamoKeyStore store) {
+        return completion.routes().addAll(KeyAdminApp.routes(config, store, completion.keyChanges()));
     }
 
     private static void closeAll(CompletionApp completion, SharedRedis redis) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.keys.DynamoKeyStore;
 import dev.tollgate.keys.KeyHashes;
-import dev.tollgate.keys.VirtualKey;
+import dev.tollgate.openai.Json;
 import dev.tollgate.testing.MockUpstream;
 import dev.tollgate.testing.OpenAiWire;
 import dev.tollgate.testing.TestConfigs;
@@ -17,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,27 +48,51 @@ class LocalRuntimeTest {
     }
 
     @Test
-    void servesAVirtualKeyStoredInItsDynamoDbAndRecordsTheSpendThere() throws Exception {
+    void keyGeneratedThroughTheAdminApiIsServedChargedAndBlockedAtOnce() throws Exception {
         try (MockUpstream mock = MockUpstream.start(new OpenAiWire());
              LocalRuntime runtime = LocalRuntime.start(
                      TestConfigs.config(List.of(TestConfigs.deployment("gpt-local", mock)), "sk-local-master", false),
                      new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), dataDir)) {
-            DynamoKeyStore store = new DynamoKeyStore(runtime.dynamo(), LocalTables.MAIN);
-            String key = KeyHashes.newKey();
-            store.createKey(new VirtualKey(KeyHashes.hash(key), KeyHashes.mask(key), null, null, null, List.of(), null,
-                    null, null, false, null, Instant.now(), Instant.now()));
+            HttpResponse<String> generated = post(runtime, "/key/generate", "sk-local-master", "{}");
+            assertEquals(200, generated.statusCode(), generated.body());
+            String key = Json.MAPPER.readTree(generated.body()).get("key").asText();
+            String chat = "{\"model\":\"gpt-local\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(url(runtime, "/v1/chat/completions"))
-                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"model\":\"gpt-local\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals(200, post(runtime, "/v1/chat/completions", key, chat).statusCode());
+            DynamoKeyStore store = new DynamoKeyStore(runtime.dynamo(), LocalTables.MAIN);
             assertEquals(1, store.keyByHash(KeyHashes.hash(key)).orElseThrow().budget().spend().signum(),
                     "the call's cost is on the key's item");
-            HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(url(runtime, "/v1/models"))
-                    .header("Authorization", "Bearer sk-unknown").build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(401, unknown.statusCode());
+
+            assertEquals(200, post(runtime, "/key/block", "sk-local-master", "{\"key\":\"" + key + "\"}").statusCode());
+            assertEquals(401, post(runtime, "/v1/chat/completions", key, chat).statusCode(),
+                    "a block made in this process is seen at once, not after the cache TTL");
+        }
+    }
+
+    private HttpResponse<String> post(LocalRuntime runtime, String path, String key, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(url(runtime, path)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void keysPersistAcrossARestartOnTheSameDataDirectory() throws Exception {
+        var config = TestConfigs.config(List.of(), "sk-master", false);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        String key;
+        try (LocalRuntime runtime = LocalRuntime.start(config, address, dataDir)) {
+            HttpResponse<String> generated = http.send(HttpRequest.newBuilder(url(runtime, "/key/generate"))
+                    .header("Authorization", "Bearer sk-master")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"key_alias\":\"kept\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, generated.statusCode(), generated.body());
+            key = Json.MAPPER.readTree(generated.body()).get("key").asText();
+        }
+        try (LocalRuntime runtime = LocalRuntime.start(config, address, dataDir)) {
+            HttpResponse<String> info = http.send(HttpRequest.newBuilder(url(runtime, "/key/info"))
+                    .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, info.statusCode(), info.body());
+            assertEquals("kept", Json.MAPPER.readTree(info.body()).get("info").get("key_alias").asText());
         }
     }
 

@@ -177,18 +177,17 @@ public final class DynamoKeyStore implements KeyStore {
 
     @Override
     public void createTeam(Team team) {
-        transact(List.of(put(Items.teamItem(team), ABSENT)), null);
+        createItem(Items.teamItem(team));
     }
 
     @Override
     public void updateTeam(Team team) {
-        transact(List.of(TransactWriteItem.builder().update(update(Items.teamItem(team))).build()), null);
+        updateItem(Items.teamItem(team));
     }
 
     @Override
     public void deleteTeam(Team team, List<VirtualKey> keys) {
-        deleteKeys(keys);
-        transact(List.of(delete(Items.teamPk(team.teamId()), EXISTS)), null);
+        deleteWithKeys(Items.teamPk(team.teamId()), keys);
     }
 
     @Override
@@ -197,19 +196,59 @@ public final class DynamoKeyStore implements KeyStore {
     }
 
     @Override
+    public List<User> users() {
+        return query(Tables.GSI1, Items.USER, Items::toUser);
+    }
+
+    @Override
     public void createUser(User user) {
-        transact(List.of(put(Items.userItem(user), ABSENT)), null);
+        createItem(Items.userItem(user));
     }
 
     @Override
     public void updateUser(User user) {
-        transact(List.of(TransactWriteItem.builder().update(update(Items.userItem(user))).build()), null);
+        updateItem(Items.userItem(user));
     }
 
     @Override
     public void deleteUser(User user, List<VirtualKey> keys) {
+        deleteWithKeys(Items.userPk(user.userId()), keys);
+    }
+
+    /** One PutItem of an item that must not exist yet (a 400 when it does). */
+    private void createItem(Map<String, AttributeValue> item) {
+        try {
+            db.putItem(r -> r.tableName(table).item(item).conditionExpression(ABSENT));
+        } catch (ConditionalCheckFailedException e) {
+            throw GatewayException.invalid(null, Items.str(item, "pk") + " exists already.");
+        }
+    }
+
+    /** One UpdateItem (see {@link #update}) of an item that must exist (a 404 when it does not). */
+    private void updateItem(Map<String, AttributeValue> item) {
+        Update u = update(item);
+        try {
+            db.updateItem(r -> r.tableName(table).key(u.key()).updateExpression(u.updateExpression())
+                    .conditionExpression(u.conditionExpression()).expressionAttributeNames(u.expressionAttributeNames())
+                    .expressionAttributeValues(u.expressionAttributeValues()));
+        } catch (ConditionalCheckFailedException e) {
+            throw gone();
+        }
+    }
+
+    /** Deletes {@code keys}, then the item owning them (a 404 when it is gone). */
+    private void deleteWithKeys(Map<String, AttributeValue> owner, List<VirtualKey> keys) {
         deleteKeys(keys);
-        transact(List.of(delete(Items.userPk(user.userId()), EXISTS)), null);
+        try {
+            db.deleteItem(r -> r.tableName(table).key(owner).conditionExpression(EXISTS));
+        } catch (ConditionalCheckFailedException e) {
+            throw gone();
+        }
+    }
+
+    private static GatewayException gone() {
+        return new GatewayException(ErrorKind.NOT_FOUND, "The item was changed or deleted meanwhile; "
+                + "read it again and retry.");
     }
 
     /** Every item of one index partition, in sort-key order (creation time). */
@@ -288,10 +327,7 @@ public final class DynamoKeyStore implements KeyStore {
             if (!conditionFailed) {
                 throw e;
             }
-            throw new GatewayException(ErrorKind.NOT_FOUND, "The item was changed or deleted meanwhile; "
-                    + "read it again and retry.");
-        } catch (ConditionalCheckFailedException e) {
-            throw new GatewayException(ErrorKind.NOT_FOUND, "The item was changed or deleted meanwhile.");
+            throw gone();
         }
     }
 

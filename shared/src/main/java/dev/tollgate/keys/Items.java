@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.openai.Json;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,9 @@ final class Items {
     static final String ALIAS = "ALIAS";
     static final String TEAM = "TEAM";
     static final String USER = "USER";
+
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private Items() {
     }
@@ -68,7 +73,7 @@ final class Items {
         item.put("blocked", AttributeValue.fromBool(k.blocked()));
         putMetadata(item, k.metadata());
         putTimes(item, k.createdAt(), k.updatedAt());
-        String order = k.createdAt() + "#" + k.tokenHash();
+        String order = order(k.createdAt(), k.tokenHash());
         item.put("gsi1pk", s(KEY));
         item.put("gsi1sk", s(order));
         if (k.teamId() != null) {
@@ -101,7 +106,7 @@ final class Items {
         putMetadata(item, t.metadata());
         putTimes(item, t.createdAt(), t.updatedAt());
         item.put("gsi1pk", s(TEAM));
-        item.put("gsi1sk", s(t.createdAt() + "#" + t.teamId()));
+        item.put("gsi1sk", s(order(t.createdAt(), t.teamId())));
         return item;
     }
 
@@ -124,7 +129,7 @@ final class Items {
         putMetadata(item, u.metadata());
         putTimes(item, u.createdAt(), u.updatedAt());
         item.put("gsi1pk", s(USER));
-        item.put("gsi1sk", s(u.createdAt() + "#" + u.userId()));
+        item.put("gsi1sk", s(order(u.createdAt(), u.userId())));
         return item;
     }
 
@@ -132,6 +137,14 @@ final class Items {
         return new User(str(item, "user_id"), str(item, "user_email"), str(item, "user_role"), list(item, "teams"),
                 list(item, "models"), limits(item), budget(item), metadata(item), instant(item, "created_at"),
                 instant(item, "updated_at"));
+    }
+
+    /**
+     * An index sort key that sorts by creation time: the instant with a fixed number of digits
+     * (ISO-8601 text drops trailing zeros, which would sort 10:00:00.5Z after 10:00:00Z wrongly).
+     */
+    static String order(Instant created, String id) {
+        return SORTABLE.format(created) + "#" + id;
     }
 
     private static void putLimits(Map<String, AttributeValue> item, Limits limits) {

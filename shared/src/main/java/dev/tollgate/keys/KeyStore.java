@@ -40,6 +40,9 @@ public interface KeyStore extends KeyLookup {
 
     Optional<User> user(String userId);
 
+    /** Every user, oldest first. */
+    List<User> users();
+
     void createUser(User user);
 
     void updateUser(User user);

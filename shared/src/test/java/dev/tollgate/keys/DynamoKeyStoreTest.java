@@ -122,6 +122,16 @@ class DynamoKeyStoreTest {
     }
 
     @Test
+    void listsInCreationOrderWhateverTheInstantsPrecision() {
+        // ISO-8601 text drops trailing zeros: "10:00:00Z" sorts after "10:00:00.5Z" as text
+        store.createKey(keyCreatedAt("sk-1", Instant.parse("2026-01-01T10:00:00Z")));
+        store.createKey(keyCreatedAt("sk-2", Instant.parse("2026-01-01T10:00:00.5Z")));
+        store.createKey(keyCreatedAt("sk-3", Instant.parse("2026-01-01T10:00:00.512345Z")));
+        assertEquals(List.of(KeyHashes.hash("sk-1"), KeyHashes.hash("sk-2"), KeyHashes.hash("sk-3")),
+                store.listKeys(KeyStore.KeyFilter.ALL, 1, 10).items().stream().map(VirtualKey::tokenHash).toList());
+    }
+
+    @Test
     void teamsAndUsersRoundTripAndDeleteWithTheirKeys() {
         Team team = new Team("team-a", "Team A", List.of("gpt-4o"), new Limits(100, 10_000L, null),
                 new Budget(new BigDecimal("50"), "1mo", NOW, null), false, null, NOW, NOW);
@@ -147,6 +157,11 @@ class DynamoKeyStoreTest {
         Team team = new Team("team-a", null, null, null, null, false, null, NOW, NOW);
         store.createTeam(team);
         assertThrows(GatewayException.class, () -> store.createTeam(team));
+    }
+
+    private static VirtualKey keyCreatedAt(String plain, Instant created) {
+        return new VirtualKey(KeyHashes.hash(plain), KeyHashes.mask(plain), null, null, null, List.of(), null, null,
+                null, false, null, created, created);
     }
 
     private static VirtualKey key(String plain, String alias, String team, String user) {

@@ -3,6 +3,7 @@ package dev.tollgate.completion;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.config.Deployment;
 import dev.tollgate.http.Exchange;
+import dev.tollgate.http.JsonBodies;
 import dev.tollgate.keys.BearerKey;
 import dev.tollgate.keys.Caller;
 import dev.tollgate.keys.KeyAuthorizer;
@@ -51,7 +52,7 @@ final class ApiGate {
     /** Authenticates, then reads the JSON body. */
     Admitted admitJson(Exchange ex) throws IOException {
         Caller caller = admit(ex);
-        return new Admitted(caller, RequestBodies.readJson(ex, maxBodyBytes));
+        return new Admitted(caller, JsonBodies.readJson(ex, maxBodyBytes));
     }
 
     /** The configured model names this caller may use. */

@@ -1,0 +1,117 @@
+package dev.tollgate.keyadmin;
+
+import static dev.tollgate.error.GatewayException.invalid;
+
+import dev.tollgate.error.ErrorKind;
+import dev.tollgate.error.GatewayException;
+import dev.tollgate.keys.Budget;
+import dev.tollgate.keys.KeyChangeListener;
+import dev.tollgate.keys.KeyStore;
+import dev.tollgate.keys.Limits;
+import dev.tollgate.keys.Team;
+import dev.tollgate.keys.User;
+import dev.tollgate.keys.VirtualKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The /team/* operations. Deleting a team deletes its keys and takes it off its users' team
+ * lists, so nothing refers to it afterwards. Tells the {@link KeyChangeListener} about every team
+ * and key it changes or removes.
+ */
+final class TeamService {
+    private final KeyStore store;
+    private final KeyChangeListener listener;
+    private final Clock clock;
+
+    /** A team and its keys, for /team/info. */
+    record TeamInfo(Team team, List<VirtualKey> keys) {
+    }
+
+    TeamService(KeyStore store, KeyChangeListener listener, Clock clock) {
+        this.store = store;
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    Team create(Body b) {
+        b.rejectReadOnly(Changes.READ_ONLY);
+        String id = b.has("team_id") ? b.text("team_id") : null;
+        String teamId = id == null ? UUID.randomUUID().toString() : id;
+        if (store.team(teamId).isPresent()) {
+            throw invalid("team_id", "team_id \"" + teamId + "\" exists already.");
+        }
+        Instant now = clock.instant();
+        Team team = apply(b, new Team(teamId, null, List.of(), Limits.NONE, Budget.UNLIMITED, false, null, now, now), now);
+        store.createTeam(team);
+        return team;
+    }
+
+    Team update(Body b) {
+        b.rejectReadOnly(Changes.READ_ONLY);
+        Team before = find(b.requiredText("team_id"));
+        Team after = apply(b, before, clock.instant());
+        store.updateTeam(after);
+        listener.teamChanged(after.teamId());
+        return after;
+    }
+
+    TeamInfo info(String teamId) {
+        Team team = find(teamId);
+        return new TeamInfo(team, keysOf(teamId));
+    }
+
+    List<Team> list() {
+        return store.teams();
+    }
+
+    /** Deletes the teams named in {@code team_ids}, all or nothing: one missing is a 404. */
+    List<String> delete(Body b) {
+        List<String> ids = b.requiredStrings("team_ids");
+        List<Team> teams = new ArrayList<>();
+        for (String id : ids) {
+            teams.add(find(id));
+        }
+        for (Team team : teams) {
+            List<VirtualKey> keys = keysOf(team.teamId());
+            store.deleteTeam(team, keys);
+            dropFromUsers(team.teamId());
+            listener.teamChanged(team.teamId());
+            keys.forEach(k -> listener.keyChanged(k.tokenHash()));
+        }
+        return ids;
+    }
+
+    Team find(String teamId) {
+        return store.team(teamId).orElseThrow(() ->
+                new GatewayException(ErrorKind.NOT_FOUND, "No team \"" + teamId + "\".", "team_id"));
+    }
+
+    private List<VirtualKey> keysOf(String teamId) {
+        return store.listKeys(KeyStore.KeyFilter.team(teamId), 1, Integer.MAX_VALUE).items();
+    }
+
+    private void dropFromUsers(String teamId) {
+        for (User u : store.users()) {
+            if (u.teams().contains(teamId)) {
+                List<String> teams = u.teams().stream().filter(t -> !t.equals(teamId)).toList();
+                store.updateUser(new User(u.userId(), u.userEmail(), u.userRole(), teams, u.models(), u.limits(),
+                        u.budget(), u.metadata(), u.createdAt(), clock.instant()));
+            }
+        }
+    }
+
+    private static Team apply(Body b, Team current, Instant now) {
+        return new Team(current.teamId(),
+                Changes.text(b, "team_alias", current.teamAlias()),
+                Changes.models(b, current.models()),
+                Changes.limits(b, current.limits()),
+                Changes.budget(b, current.budget(), now),
+                Changes.flag(b, "blocked", current.blocked()),
+                Changes.metadata(b, current.metadata()),
+                current.createdAt(), now);
+    }
+}

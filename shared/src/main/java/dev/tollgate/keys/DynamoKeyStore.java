@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * Request-path reads ({@link #keyByHash}, {@link #team}) are one eventually consistent GetItem
  * each. A key and its alias item are written in one transaction, which is what keeps aliases unique.
  */
-public final class DynamoKeyStore implements KeyStore {
+public final class DynamoKeyStore implements AdminStore {
     /** Keys deleted per transaction: two items each (key, alias), well within DynamoDB's 100. */
     private static final int DELETE_BATCH = 25;
     private static final String EXISTS = "attribute_exists(pk)";

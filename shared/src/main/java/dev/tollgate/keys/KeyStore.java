@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the admin API stores: keys (by hash, unique alias), teams and users. Implemented by
+ * The admin side's store of keys: by hash, with unique aliases. Implemented by
  * {@link DynamoKeyStore}. Writes that would break an invariant fail with a
  * {@link dev.tollgate.error.GatewayException}: a taken alias is a 400 naming {@code key_alias}, a
  * vanished item a 404. Spend is never written here; the spend aggregator owns it.
@@ -27,28 +27,6 @@ public interface KeyStore extends KeyLookup {
 
     /** Keys matching every non-null filter, oldest first, one page of them. */
     Page<VirtualKey> listKeys(KeyFilter filter, int page, int size);
-
-    void createTeam(Team team);
-
-    void updateTeam(Team team);
-
-    /** Deletes the team and these keys (its keys). */
-    void deleteTeam(Team team, List<VirtualKey> keys);
-
-    /** Every team, oldest first. */
-    List<Team> teams();
-
-    Optional<User> user(String userId);
-
-    /** Every user, oldest first. */
-    List<User> users();
-
-    void createUser(User user);
-
-    void updateUser(User user);
-
-    /** Deletes the user and these keys (its keys). */
-    void deleteUser(User user, List<VirtualKey> keys);
 
     /** Filters of {@code /key/list}; null means any. */
     record KeyFilter(String teamId, String userId, String keyAlias) {

@@ -15,7 +15,8 @@ import java.util.Objects;
  * (every model, no limits, no budget).
  */
 final class Changes {
-    static final String[] READ_ONLY = {"spend", "budget_reset_at", "token", "created_at", "updated_at"};
+    /** Fields LiteLLM lets callers set that Tollgate keeps itself. */
+    static final String[] READ_ONLY = {"spend"};
 
     private Changes() {
     }

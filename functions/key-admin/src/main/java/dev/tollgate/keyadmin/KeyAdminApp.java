@@ -3,7 +3,7 @@ package dev.tollgate.keyadmin;
 import dev.tollgate.config.GatewayConfig;
 import dev.tollgate.http.Routes;
 import dev.tollgate.keys.KeyChangeListener;
-import dev.tollgate.keys.KeyStore;
+import dev.tollgate.keys.AdminStore;
 import dev.tollgate.keys.MasterKeyAuth;
 import java.time.Clock;
 
@@ -16,12 +16,12 @@ public final class KeyAdminApp {
     private KeyAdminApp() {
     }
 
-    public static Routes routes(GatewayConfig config, KeyStore store, KeyChangeListener listener) {
+    public static Routes routes(GatewayConfig config, AdminStore store, KeyChangeListener listener) {
         return register(new Routes(), config, store, listener, Clock.systemUTC());
     }
 
     /** Adds the routes to {@code routes}; {@code listener} hears of every key or team changed. */
-    public static Routes register(Routes routes, GatewayConfig config, KeyStore store, KeyChangeListener listener,
+    public static Routes register(Routes routes, GatewayConfig config, AdminStore store, KeyChangeListener listener,
                                   Clock clock) {
         AdminGate gate = new AdminGate(new MasterKeyAuth(config.general().masterKey()), store,
                 config.general().maxRequestBodyBytes(), clock);

@@ -40,6 +40,10 @@ final class KeyService {
 
     Generated generate(Body b) {
         b.rejectReadOnly(Changes.READ_ONLY);
+        if (b.has("key")) {
+            throw invalid("key", "key: Tollgate makes every key itself from a secure random source; "
+                    + "a key chosen by the caller is not accepted.");
+        }
         Instant now = clock.instant();
         String plain = KeyHashes.newKey();
         VirtualKey blank = new VirtualKey(KeyHashes.hash(plain), KeyHashes.mask(plain), null, null, null, List.of(),

@@ -6,6 +6,7 @@ import dev.tollgate.error.ErrorKind;
 import dev.tollgate.error.GatewayException;
 import dev.tollgate.keys.Budget;
 import dev.tollgate.keys.KeyChangeListener;
+import dev.tollgate.keys.AdminStore;
 import dev.tollgate.keys.KeyStore;
 import dev.tollgate.keys.Limits;
 import dev.tollgate.keys.Team;
@@ -23,7 +24,7 @@ import java.util.UUID;
  * and key it changes or removes.
  */
 final class TeamService {
-    private final KeyStore store;
+    private final AdminStore store;
     private final KeyChangeListener listener;
     private final Clock clock;
 
@@ -31,7 +32,7 @@ final class TeamService {
     record TeamInfo(Team team, List<VirtualKey> keys) {
     }
 
-    TeamService(KeyStore store, KeyChangeListener listener, Clock clock) {
+    TeamService(AdminStore store, KeyChangeListener listener, Clock clock) {
         this.store = store;
         this.listener = listener;
         this.clock = clock;

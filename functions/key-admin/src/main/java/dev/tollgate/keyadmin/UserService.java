@@ -7,6 +7,7 @@ import dev.tollgate.error.ErrorKind;
 import dev.tollgate.error.GatewayException;
 import dev.tollgate.keys.Budget;
 import dev.tollgate.keys.KeyChangeListener;
+import dev.tollgate.keys.AdminStore;
 import dev.tollgate.keys.KeyStore;
 import dev.tollgate.keys.Limits;
 import dev.tollgate.keys.Team;
@@ -26,7 +27,7 @@ import java.util.UUID;
 final class UserService {
     static final String DEFAULT_ROLE = "internal_user";
 
-    private final KeyStore store;
+    private final AdminStore store;
     private final KeyService keys;
     private final KeyChangeListener listener;
     private final Clock clock;
@@ -39,7 +40,7 @@ final class UserService {
     record UserInfo(User user, List<VirtualKey> keys, List<Team> teams) {
     }
 
-    UserService(KeyStore store, KeyService keys, KeyChangeListener listener, Clock clock) {
+    UserService(AdminStore store, KeyService keys, KeyChangeListener listener, Clock clock) {
         this.store = store;
         this.keys = keys;
         this.listener = listener;

@@ -29,6 +29,7 @@ class KeyValidationTest {
         "{\"metadata\":[1]}|metadata",
         "{\"key_alias\":5}|key_alias",
         "{\"spend\":3}|spend",
+        "{\"key\":\"sk-chosen-by-the-caller\"}|key",
     })
     void generateRejectsBadInputNamingTheField(String body, String field) throws Exception {
         AdminServer.Answer a = admin.post("/key/generate", body);

@@ -59,7 +59,7 @@ public final class LocalMain {
                 err.println("error: --host: cannot resolve \"" + options.host() + "\"");
                 return 2;
             }
-            runtime = LocalRuntime.start(loaded.config(), address, options.dataDir());
+            runtime = LocalRuntime.start(loaded.config(), loaded.secrets(), address, options.dataDir());
         } catch (BindException e) {
             err.println("error: cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
             return 1;

@@ -3,6 +3,8 @@ package dev.tollgate.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.keys.DynamoKeyStore;
+import dev.tollgate.keys.KeyHashes;
 import dev.tollgate.openai.Json;
 import dev.tollgate.testing.MockUpstream;
 import dev.tollgate.testing.OpenAiWire;
@@ -43,6 +45,34 @@ class LocalRuntimeTest {
             assertEquals(200, answer.statusCode(), answer.body());
             assertTrue(answer.body().contains("Hello from the mock."), answer.body());
         }
+    }
+
+    @Test
+    void keyGeneratedThroughTheAdminApiIsServedChargedAndBlockedAtOnce() throws Exception {
+        try (MockUpstream mock = MockUpstream.start(new OpenAiWire());
+             LocalRuntime runtime = LocalRuntime.start(
+                     TestConfigs.config(List.of(TestConfigs.deployment("gpt-local", mock)), "sk-local-master", false),
+                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), dataDir)) {
+            HttpResponse<String> generated = post(runtime, "/key/generate", "sk-local-master", "{}");
+            assertEquals(200, generated.statusCode(), generated.body());
+            String key = Json.MAPPER.readTree(generated.body()).get("key").asText();
+            String chat = "{\"model\":\"gpt-local\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+            assertEquals(200, post(runtime, "/v1/chat/completions", key, chat).statusCode());
+            DynamoKeyStore store = new DynamoKeyStore(runtime.dynamo(), LocalTables.MAIN);
+            assertEquals(1, store.keyByHash(KeyHashes.hash(key)).orElseThrow().budget().spend().signum(),
+                    "the call's cost is on the key's item");
+
+            assertEquals(200, post(runtime, "/key/block", "sk-local-master", "{\"key\":\"" + key + "\"}").statusCode());
+            assertEquals(401, post(runtime, "/v1/chat/completions", key, chat).statusCode(),
+                    "a block made in this process is seen at once, not after the cache TTL");
+        }
+    }
+
+    private HttpResponse<String> post(LocalRuntime runtime, String path, String key, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(url(runtime, path)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -7,11 +7,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -50,19 +45,19 @@ public final class SecretsManagerSource implements SecretSource {
      * the map has {@code AWS_ACCESS_KEY_ID}, else the default chain (the Lambda role on AWS).
      */
     static SecretsManagerSource fromEnvironment(Map<String, String> env, String primarySecretName) {
-        String region = first(env, "AWS_REGION", "AWS_REGION_NAME", "AWS_DEFAULT_REGION");
+        String region = AwsEnvironment.region(env);
         if (region == null) {
             throw new ConfigException("general_settings.key_management_system: aws_secret_manager needs a region "
                     + "(AWS_REGION)");
         }
         SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
                 .region(Region.of(region))
-                .credentialsProvider(credentials(env))
+                .credentialsProvider(AwsEnvironment.credentials(env))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT).socketTimeout(READ_TIMEOUT));
-        String endpoint = first(env, "AWS_ENDPOINT_URL_SECRETS_MANAGER", "AWS_ENDPOINT_URL");
+        URI endpoint = AwsEnvironment.endpoint(env, "AWS_ENDPOINT_URL_SECRETS_MANAGER");
         if (endpoint != null) {
-            builder.endpointOverride(URI.create(endpoint));
+            builder.endpointOverride(endpoint);
         }
         return new SecretsManagerSource(builder.build(), primarySecretName);
     }
@@ -94,26 +89,5 @@ public final class SecretsManagerSource implements SecretSource {
             throw new ConfigException("AWS Secrets Manager: secret " + primarySecretName
                     + " (key_management_settings.primary_secret_name) is not a JSON object");
         }
-    }
-
-    private static AwsCredentialsProvider credentials(Map<String, String> env) {
-        String id = env.get("AWS_ACCESS_KEY_ID");
-        String secret = env.get("AWS_SECRET_ACCESS_KEY");
-        if (id == null || secret == null) {
-            return DefaultCredentialsProvider.builder().build();
-        }
-        String token = env.get("AWS_SESSION_TOKEN");
-        return StaticCredentialsProvider.create(token == null
-                ? AwsBasicCredentials.create(id, secret) : AwsSessionCredentials.create(id, secret, token));
-    }
-
-    private static String first(Map<String, String> env, String... names) {
-        for (String name : names) {
-            String value = env.get(name);
-            if (value != null && !value.isBlank()) {
-                return value.strip();
-            }
-        }
-        return null;
     }
 }

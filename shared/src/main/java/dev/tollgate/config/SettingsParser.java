@@ -39,7 +39,7 @@ final class SettingsParser {
             String source = general.has("master_key") ? general.pathOf("master_key") : MASTER_KEY_VARIABLE;
             general.warnings().add(source + ": does not start with \"sk-\", which LiteLLM requires of master keys");
         }
-        return new GeneralSettings(masterKey, maxRequestBodyBytes(general),
+        return new GeneralSettings(masterKey, maxRequestBodyBytes(general), general.seconds("user_api_key_cache_ttl"),
                 References.resolveFields(general, Set.of("master_key"), false));
     }
 

@@ -11,12 +11,16 @@ public enum ErrorKind {
     CONTENT_POLICY(400, "invalid_request_error", "content_policy_violation", false),
     UNKNOWN_MODEL(400, "invalid_request_error", "model_not_found", false),
     AUTHENTICATION(401, "authentication_error", "invalid_api_key", true),
+    /** The caller's key or team may not use the model it asked for (LiteLLM's type and status). */
+    MODEL_NOT_ALLOWED(401, "key_model_access_denied", "model_not_allowed", false),
     PERMISSION_DENIED(403, "permission_denied_error", null, true),
     NOT_FOUND(404, "not_found_error", null, true),
     METHOD_NOT_ALLOWED(405, "invalid_request_error", "method_not_allowed", false),
     TIMEOUT(408, "timeout_error", "timeout", true),
     REQUEST_TOO_LARGE(413, "invalid_request_error", "request_too_large", false),
     RATE_LIMITED(429, "rate_limit_error", "rate_limit_exceeded", true),
+    /** The caller's key or team has spent its max_budget (LiteLLM's type, with a 429 as OpenAI's quota errors). */
+    BUDGET_EXCEEDED(429, "budget_exceeded", "budget_exceeded", false),
     UPSTREAM_ERROR(502, "api_error", "upstream_error", true),
     UPSTREAM_UNAVAILABLE(503, "api_error", "service_unavailable", true),
     CONNECTION(503, "api_connection_error", "api_connection_error", true),

@@ -19,4 +19,17 @@ public record Budget(BigDecimal maxBudget, String budgetDuration, Instant resetA
     public boolean exhausted() {
         return maxBudget != null && spend.compareTo(maxBudget) >= 0;
     }
+
+    /**
+     * True once spend has reached the maximum, unless the budget's window ended before {@code now}:
+     * then the spend shown belongs to a finished window that the budget reset has not cleared yet.
+     */
+    public boolean exhaustedAt(Instant now) {
+        return exhausted() && (resetAt == null || now.isBefore(resetAt));
+    }
+
+    /** This budget with {@code cost} more spent. */
+    public Budget plusSpend(BigDecimal cost) {
+        return new Budget(maxBudget, budgetDuration, resetAt, spend.add(cost));
+    }
 }

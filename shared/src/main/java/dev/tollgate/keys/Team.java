@@ -12,4 +12,9 @@ public record Team(String teamId, String teamAlias, List<String> models, Limits 
         limits = limits == null ? Limits.NONE : limits;
         budget = budget == null ? Budget.UNLIMITED : budget;
     }
+
+    /** The same team with another budget (the request path's view after it recorded spend). */
+    public Team withBudget(Budget newBudget) {
+        return new Team(teamId, teamAlias, models, limits, newBudget, blocked, metadata, createdAt, updatedAt);
+    }
 }

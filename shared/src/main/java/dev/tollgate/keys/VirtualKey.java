@@ -22,6 +22,12 @@ public record VirtualKey(String tokenHash, String keyName, String keyAlias, Stri
         budget = budget == null ? Budget.UNLIMITED : budget;
     }
 
+    /** The same key with another budget (the request path's view after it recorded spend). */
+    public VirtualKey withBudget(Budget newBudget) {
+        return new VirtualKey(tokenHash, keyName, keyAlias, teamId, userId, models, limits, newBudget, expires, blocked,
+                metadata, createdAt, updatedAt);
+    }
+
     public boolean expiredAt(Instant now) {
         return expires != null && !now.isBefore(expires);
     }

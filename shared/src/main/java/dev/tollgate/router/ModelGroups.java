@@ -4,6 +4,7 @@ import dev.tollgate.config.Deployment;
 import dev.tollgate.error.ErrorKind;
 import dev.tollgate.error.GatewayException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class ModelGroups {
             map.computeIfAbsent(d.modelName(), k -> new ArrayList<>()).add(d);
         }
         map.replaceAll((k, v) -> List.copyOf(v));
-        this.groups = map;
+        this.groups = Collections.unmodifiableMap(map);
     }
 
     /** The deployments of a model name; a 400 naming the model when there are none. */
@@ -45,5 +46,10 @@ public final class ModelGroups {
     /** Every model name, in config order. */
     public List<String> names() {
         return List.copyOf(groups.keySet());
+    }
+
+    /** Every model name with its deployments, in config order (read-only). */
+    public Map<String, List<Deployment>> byName() {
+        return groups;
     }
 }

@@ -35,6 +35,32 @@ public final class TestRedis {
         return SharedRedis.connect(settings());
     }
 
+    /**
+     * Connects and waits (up to 15 s) until the server answers a PING, for tests that assert what
+     * Redis shares: on a loaded machine the first connection may need a reconnect before it serves.
+     */
+    public static SharedRedis connectAnswering() {
+        SharedRedis redis = connect();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (true) {
+            try {
+                redis.call(c -> c.ping());
+                return redis;
+            } catch (dev.tollgate.redis.RedisUnavailableException e) {
+                if (System.nanoTime() > deadline) {
+                    redis.close();
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** A key prefix no other test uses. */
     public static String prefix() {
         return "test:" + UUID.randomUUID() + ":";

@@ -6,17 +6,20 @@ import dev.tollgate.http.Handler;
 import dev.tollgate.openai.ChatCompletion;
 import dev.tollgate.openai.ChatRequest;
 import dev.tollgate.openai.ChatRequestReader;
-import dev.tollgate.router.OpenedStream;
+import dev.tollgate.openai.Usage;
 import dev.tollgate.router.CallOptions;
 import dev.tollgate.router.CallOverrides;
 import dev.tollgate.router.CallTrace;
+import dev.tollgate.router.OpenedStream;
 import dev.tollgate.router.Routed;
 import dev.tollgate.router.Router;
 import java.io.IOException;
 
 /**
- * {@code POST /v1/chat/completions}: authenticate, read and validate, route, answer (as one JSON
- * body or as an event stream). Errors before the first byte are ordinary JSON errors.
+ * {@code POST /v1/chat/completions}: authenticate, read and validate, pass the gate (model access,
+ * budget, limits), route, account, answer (as one JSON body or as an event stream). Errors before
+ * the first byte are ordinary JSON errors. Tokens and spend are counted before the answer's last
+ * byte leaves.
  */
 final class ChatCompletionsHandler implements Handler {
     private final ApiGate gate;
@@ -29,14 +32,19 @@ final class ChatCompletionsHandler implements Handler {
 
     @Override
     public void handle(Exchange ex) throws IOException {
-        ChatRequest request = ChatRequestReader.read(gate.admitJson(ex));
-        CallOptions options = CallOverrides.fromHeaders(ex.requestId(), ex::header);
+        ApiGate.Admitted in = gate.admitJson(ex);
+        ChatRequest request = ChatRequestReader.read(in.body());
+        CallOptions requested = CallOverrides.fromHeaders(ex.requestId(), ex::header);
         CallTrace trace = new CallTrace();
-        try {
+        try (GatedCall call = gate.enter(ex, in.caller(), request.model())) {
+            CallOptions options = call.options(requested);
             if (request.stream()) {
-                stream(ex, request, options, trace);
+                stream(ex, request, call, options, trace);
             } else {
                 Routed<ChatCompletion> routed = router.complete(request, options, trace);
+                Usage usage = routed.value().usage();
+                call.finish(routed.deployment(), usage == null ? 0 : usage.promptTokens(),
+                        usage == null ? 0 : usage.completionTokens());
                 CallHeaders.set(ex, routed);
                 ex.sendJson(200, routed.value());
             }
@@ -46,12 +54,19 @@ final class ChatCompletionsHandler implements Handler {
         }
     }
 
-    private void stream(Exchange ex, ChatRequest request, CallOptions options, CallTrace trace) throws IOException {
+    private void stream(Exchange ex, ChatRequest request, GatedCall call, CallOptions options, CallTrace trace)
+            throws IOException {
         Routed<OpenedStream> routed = router.stream(request, options, trace);
         try (OpenedStream opened = routed.value()) {
             CallHeaders.set(ex, routed);
             StreamRelay relay = new StreamRelay(ex.startEventStream(), request.wantsStreamUsage());
-            relay.relay(opened);
+            try {
+                relay.relay(opened);
+            } finally {
+                Usage usage = relay.usage();
+                call.finish(routed.deployment(), usage == null ? 0 : usage.promptTokens(),
+                        usage == null ? 0 : usage.completionTokens());
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.tollgate.openai.EmbeddingRequest;
 import dev.tollgate.openai.EmbeddingRequestReader;
 import dev.tollgate.openai.EmbeddingResponse;
 import dev.tollgate.provider.Embeddings;
+import dev.tollgate.router.CallOptions;
 import dev.tollgate.router.CallOverrides;
 import dev.tollgate.router.CallTrace;
 import dev.tollgate.router.Routed;
@@ -25,18 +26,20 @@ final class EmbeddingsHandler implements Handler {
 
     @Override
     public void handle(Exchange ex) throws IOException {
-        EmbeddingRequest request = EmbeddingRequestReader.read(gate.admitJson(ex));
+        ApiGate.Admitted in = gate.admitJson(ex);
+        EmbeddingRequest request = EmbeddingRequestReader.read(in.body());
+        CallOptions requested = CallOverrides.fromHeaders(ex.requestId(), ex::header);
         CallTrace trace = new CallTrace();
-        Routed<Embeddings> routed;
-        try {
-            routed = router.embed(request, CallOverrides.fromHeaders(ex.requestId(), ex::header), trace);
+        try (GatedCall call = gate.enter(ex, in.caller(), request.model())) {
+            Routed<Embeddings> routed = router.embed(request, call.options(requested), trace);
+            Embeddings e = routed.value();
+            call.finish(routed.deployment(), e.promptTokens(), 0);
+            CallHeaders.set(ex, routed);
+            ex.sendJson(200, EmbeddingResponse.of(e.vectors(), e.model() != null ? e.model() : request.model(),
+                    e.promptTokens(), request.base64()));
         } catch (GatewayException failure) {
             CallHeaders.failed(ex, trace);
             throw failure;
         }
-        Embeddings e = routed.value();
-        CallHeaders.set(ex, routed);
-        ex.sendJson(200, EmbeddingResponse.of(e.vectors(), e.model() != null ? e.model() : request.model(),
-                e.promptTokens(), request.base64()));
     }
 }

@@ -16,13 +16,18 @@ import java.time.Duration;
 final class TestGateway implements AutoCloseable {
     static final String MASTER_KEY = "sk-master-test-1234";
 
+    private final CompletionApp app;
     private final HttpServerHost host;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     TestGateway(GatewayConfig config) {
+        this(config, CompletionServices.none());
+    }
+
+    TestGateway(GatewayConfig config, CompletionServices services) {
+        app = CompletionApp.create(config, services, () -> true);
         try {
-            host = HttpServerHost.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                    CompletionApp.routes(config, () -> true));
+            host = HttpServerHost.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), app.routes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,8 +60,13 @@ final class TestGateway implements AutoCloseable {
         }
     }
 
+    CompletionApp app() {
+        return app;
+    }
+
     @Override
     public void close() {
         host.close();
+        app.close();
     }
 }

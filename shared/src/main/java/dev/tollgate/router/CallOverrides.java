@@ -43,7 +43,7 @@ public final class CallOverrides {
                 timeout == null ? null : seconds(timeout.strip(), TIMEOUT_HEADER, "Header "),
                 streamTimeout == null ? null : seconds(streamTimeout.strip(), STREAM_TIMEOUT_HEADER, "Header "),
                 retries == null ? null : retries(retries.strip(), NUM_RETRIES_HEADER, "Header "),
-                null);
+                null, null);
     }
 
     static FromBody fromBody(ChatRequest request) {

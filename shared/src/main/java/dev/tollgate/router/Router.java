@@ -140,7 +140,7 @@ public final class Router {
             GatewayException last = failure;
             List<String> targets = plan.after(failure);
             for (String target : targets) {
-                if (!groups.contains(target)) {
+                if (!groups.contains(target) || !call.options().modelAllowed().test(target)) {
                     continue;
                 }
                 try {

@@ -190,7 +190,7 @@ class RouterTest {
     void honoursPerRequestRetriesAndTimeout() {
         MockUpstream a = mock().byDefault(new Behavior.Hang(Duration.ofSeconds(3)));
         Router router = router(settings(2, 3, FallbackSettings.NONE), dep("m", "a", a, true));
-        CallOptions options = new CallOptions("r1", Duration.ofMillis(200), null, 0, null);
+        CallOptions options = new CallOptions("r1", Duration.ofMillis(200), null, 0, null, null);
 
         GatewayException e = assertThrows(GatewayException.class, () -> router.complete(chat("m", false), options));
 

@@ -63,7 +63,7 @@ final class ApiGate {
     /** Model access (401), budgets (429), then limits (429 with Retry-After); the call's lease when it may go on. */
     GatedCall enter(Exchange ex, Caller caller, String model) {
         if (caller.unrestricted()) {
-            return new GatedCall(caller, RateLimiter.Lease.NONE, credentials.forCaller(caller), spend);
+            return new GatedCall(caller, RateLimiter.Lease.NONE, credentials.forCaller(caller), null, spend);
         }
         List<Deployment> group = groups.byName().get(model);
         auth.checkModel(caller, model, group == null ? List.of() : group, groups.byName());
@@ -81,7 +81,8 @@ final class ApiGate {
             }
             lease = admission.lease();
         }
-        return new GatedCall(caller, lease, credentials.forCaller(caller), spend);
+        return new GatedCall(caller, lease, credentials.forCaller(caller), fallback -> auth.mayUse(caller, fallback,
+                groups.byName().getOrDefault(fallback, List.of())), spend);
     }
 
     private static List<Subject> subjects(Caller caller) {

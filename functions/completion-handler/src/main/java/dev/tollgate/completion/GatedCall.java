@@ -6,6 +6,7 @@ import dev.tollgate.limits.RateLimiter;
 import dev.tollgate.router.CallOptions;
 import dev.tollgate.router.TenantCredentials;
 import dev.tollgate.spend.SpendAccounting;
+import java.util.function.Predicate;
 
 /**
  * One admitted call: its place in the limits and whose credentials it carries. {@link #finish}
@@ -16,20 +17,22 @@ final class GatedCall implements AutoCloseable {
     private final Caller caller;
     private final RateLimiter.Lease lease;
     private final TenantCredentials credentials;
+    private final Predicate<String> modelAllowed;
     private final SpendAccounting spend;
     private boolean done;
 
-    GatedCall(Caller caller, RateLimiter.Lease lease, TenantCredentials credentials, SpendAccounting spend) {
+    GatedCall(Caller caller, RateLimiter.Lease lease, TenantCredentials credentials, Predicate<String> modelAllowed,
+              SpendAccounting spend) {
         this.caller = caller;
         this.lease = lease;
         this.credentials = credentials;
+        this.modelAllowed = modelAllowed;
         this.spend = spend;
     }
 
-    /** The caller's routing options with this caller's provider credentials. */
+    /** The caller's routing options with this caller's provider credentials and model access (for fallbacks). */
     CallOptions options(CallOptions requested) {
-        return new CallOptions(requested.requestId(), requested.timeout(), requested.streamTimeout(),
-                requested.numRetries(), credentials);
+        return requested.forCaller(credentials, modelAllowed);
     }
 
     /** Counts the tokens, frees the slot and records the spend. */

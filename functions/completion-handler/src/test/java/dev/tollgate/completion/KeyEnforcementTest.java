@@ -16,6 +16,7 @@ import dev.tollgate.keys.KeyHashes;
 import dev.tollgate.keys.Limits;
 import dev.tollgate.keys.ProviderCredentials;
 import dev.tollgate.redis.SharedRedis;
+import dev.tollgate.testing.Behavior;
 import dev.tollgate.testing.MockUpstream;
 import dev.tollgate.testing.OpenAiWire;
 import dev.tollgate.testing.TestConfigs;
@@ -125,6 +126,28 @@ class KeyEnforcementTest {
         assertEquals("key_model_access_denied", error(r).path("type").asText());
         assertTrue(error(r).path("message").asText().contains("Allowed models: gpt-mini."), r.body());
         assertTrue(mock.requests().isEmpty());
+    }
+
+    @Test
+    void fallbackNeverReachesAModelTheKeyMayNotUse() {
+        try (MockUpstream failing = MockUpstream.start(new OpenAiWire())) {
+            failing.byDefault(Behavior.fail(500, "primary down"));
+            try (TestGateway g = gateway(TestConfigs.config(List.of(TestConfigs.deployment("gpt-mini", failing),
+                    TestConfigs.deployment("gpt-4o", mock)), TestGateway.MASTER_KEY, false))) {
+                String body = "{\"model\":\"gpt-mini\",\"fallbacks\":[\"gpt-4o\"],"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+                String narrow = tenants.key().models("gpt-mini").create();
+                HttpResponse<String> refused = EnforcementCalls.post(g, narrow, "/v1/chat/completions", body);
+                assertEquals(502, refused.statusCode(), refused.body());
+                assertEquals("upstream_error", error(refused).path("code").asText());
+                assertTrue(mock.requests().isEmpty(), "the fallback the key may not use was not called");
+
+                String broad = tenants.key().models("gpt-mini", "gpt-4o").create();
+                HttpResponse<String> served = EnforcementCalls.post(g, broad, "/v1/chat/completions", body);
+                assertEquals(200, served.statusCode(), served.body());
+                assertEquals(1, mock.requests().size());
+            }
+        }
     }
 
     @Test

@@ -3,6 +3,9 @@ package dev.tollgate.keys;
 import dev.tollgate.spend.SpendRecorder;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -19,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DynamoSpendRecorder implements SpendRecorder {
     private static final System.Logger LOG = System.getLogger("tollgate.spend");
+    private static final Executor ALONGSIDE = Executors.newVirtualThreadPerTaskExecutor();
 
     private final DynamoDbClient db;
     private final String table;
@@ -28,11 +32,18 @@ public final class DynamoSpendRecorder implements SpendRecorder {
         this.table = table;
     }
 
+    /** The key's and the team's updates go out together: the caller waits for one round trip, not two. */
     @Override
     public void record(Caller caller, BigDecimal cost) {
-        add(Items.keyPk(caller.key().tokenHash()), cost);
-        if (caller.key().teamId() != null) {
-            add(Items.teamPk(caller.key().teamId()), cost);
+        String teamId = caller.key().teamId();
+        CompletableFuture<Void> team = teamId == null ? null
+                : CompletableFuture.runAsync(() -> add(Items.teamPk(teamId), cost), ALONGSIDE);
+        try {
+            add(Items.keyPk(caller.key().tokenHash()), cost);
+        } finally {
+            if (team != null) {
+                team.join();
+            }
         }
     }
 

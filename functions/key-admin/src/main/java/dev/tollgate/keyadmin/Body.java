@@ -4,7 +4,9 @@ import static dev.tollgate.error.GatewayException.invalid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.openai.Json;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +14,17 @@ import java.util.List;
  * An admin request body: typed reads that tell an absent field ({@link #has} false: keep the
  * current value) from an explicit null (clear it), each wrong type a 400 naming the field. Fields
  * Tollgate does not know are ignored, as LiteLLM ignores them.
+ *
+ * <p>Every value is bounded, so that no request can ask for unbounded work or an item beyond
+ * DynamoDB's 400 KB: a string at most {@value #MAX_TEXT} characters, a list at most
+ * {@value #MAX_LIST} entries unless the field says fewer, a JSON object at most
+ * {@value #MAX_OBJECT_BYTES} bytes as JSON text. Each excess is a 400 naming the field.
  */
 final class Body {
+    static final int MAX_TEXT = 256;
+    static final int MAX_LIST = 256;
+    static final int MAX_OBJECT_BYTES = 32 * 1024;
+
     private final JsonNode node;
 
     Body(JsonNode node) {
@@ -32,7 +43,14 @@ final class Body {
         if (!v.isTextual() || v.textValue().isBlank()) {
             throw invalid(name, name + ": expected a non-empty string, got " + v + ".");
         }
-        return v.textValue();
+        return bounded(name, v.textValue());
+    }
+
+    private static String bounded(String name, String text) {
+        if (text.length() > MAX_TEXT) {
+            throw invalid(name, name + ": at most " + MAX_TEXT + " characters, got " + text.length() + ".");
+        }
+        return text;
     }
 
     String requiredText(String name) {
@@ -43,8 +61,13 @@ final class Body {
         return text;
     }
 
-    /** A list of non-empty strings; null when absent or null. */
+    /** A list of at most {@value #MAX_LIST} non-empty strings; null when absent or null. */
     List<String> strings(String name) {
+        return strings(name, MAX_LIST);
+    }
+
+    /** A list of at most {@code max} non-empty strings; null when absent or null. */
+    List<String> strings(String name, int max) {
         JsonNode v = value(name);
         if (v == null) {
             return null;
@@ -52,20 +75,23 @@ final class Body {
         if (!v.isArray()) {
             throw invalid(name, name + ": expected a list of strings, got " + v + ".");
         }
+        if (v.size() > max) {
+            throw invalid(name, name + ": at most " + max + " entries, got " + v.size() + ".");
+        }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             JsonNode item = v.get(i);
             if (!item.isTextual() || item.textValue().isBlank()) {
                 throw invalid(name + "[" + i + "]", name + "[" + i + "]: expected a non-empty string, got " + item + ".");
             }
-            out.add(item.textValue());
+            out.add(bounded(name + "[" + i + "]", item.textValue()));
         }
         return out;
     }
 
-    /** A non-empty list of strings that must be there. */
-    List<String> requiredStrings(String name) {
-        List<String> list = strings(name);
+    /** A non-empty list of at most {@code max} strings that must be there. */
+    List<String> requiredStrings(String name, int max) {
+        List<String> list = strings(name, max);
         if (list == null || list.isEmpty()) {
             throw invalid(name, "Missing required field '" + name + "' (a non-empty list).");
         }
@@ -117,7 +143,7 @@ final class Body {
         return v.booleanValue();
     }
 
-    /** A JSON object, kept as given. */
+    /** A JSON object of at most {@value #MAX_OBJECT_BYTES} bytes as JSON text, kept as given. */
     ObjectNode object(String name) {
         JsonNode v = value(name);
         if (v == null) {
@@ -125,6 +151,10 @@ final class Body {
         }
         if (!v.isObject()) {
             throw invalid(name, name + ": expected a JSON object, got " + v + ".");
+        }
+        int bytes = Json.string(v).getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_OBJECT_BYTES) {
+            throw invalid(name, name + ": at most " + MAX_OBJECT_BYTES / 1024 + " KB as JSON, got " + bytes + " bytes.");
         }
         return ((ObjectNode) v).deepCopy();
     }

@@ -24,6 +24,9 @@ import java.util.Map;
  * {@link KeyChangeListener} about every key it changes or removes.
  */
 final class KeyService {
+    /** Keys one /key/delete may name ({@code keys} and {@code key_aliases} together). */
+    static final int MAX_DELETE = 100;
+
     private final KeyStore store;
     private final KeyChangeListener listener;
     private final Clock clock;
@@ -92,10 +95,14 @@ final class KeyService {
      * nothing: one that does not exist is a 404 and nothing is deleted.
      */
     List<String> delete(Body b) {
-        List<String> keys = b.strings("keys");
-        List<String> aliases = b.strings("key_aliases");
+        List<String> keys = b.strings("keys", MAX_DELETE);
+        List<String> aliases = b.strings("key_aliases", MAX_DELETE);
         if ((keys == null || keys.isEmpty()) && (aliases == null || aliases.isEmpty())) {
             throw invalid("keys", "Give the keys to delete as \"keys\" (keys or their hashes) or \"key_aliases\".");
+        }
+        if ((keys == null ? 0 : keys.size()) + (aliases == null ? 0 : aliases.size()) > MAX_DELETE) {
+            throw invalid(keys == null ? "key_aliases" : "keys", "keys and key_aliases: at most " + MAX_DELETE
+                    + " keys per /key/delete; split the list.");
         }
         Map<String, VirtualKey> found = new LinkedHashMap<>();
         List<String> named = new ArrayList<>();

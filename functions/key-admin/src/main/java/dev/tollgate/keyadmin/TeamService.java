@@ -24,6 +24,9 @@ import java.util.UUID;
  * and key it changes or removes.
  */
 final class TeamService {
+    /** Teams one /team/delete may name. */
+    static final int MAX_DELETE = 100;
+
     private final AdminStore store;
     private final KeyChangeListener listener;
     private final Clock clock;
@@ -71,7 +74,7 @@ final class TeamService {
 
     /** Deletes the teams named in {@code team_ids}, all or nothing: one missing is a 404. */
     List<String> delete(Body b) {
-        List<String> ids = b.requiredStrings("team_ids");
+        List<String> ids = b.requiredStrings("team_ids", MAX_DELETE);
         List<Team> teams = new ArrayList<>();
         for (String id : ids) {
             teams.add(find(id));

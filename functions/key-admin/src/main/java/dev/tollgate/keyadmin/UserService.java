@@ -26,6 +26,8 @@ import java.util.UUID;
  */
 final class UserService {
     static final String DEFAULT_ROLE = "internal_user";
+    /** Users one /user/delete may name. */
+    static final int MAX_DELETE = 100;
 
     private final AdminStore store;
     private final KeyService keys;
@@ -81,7 +83,7 @@ final class UserService {
 
     /** Deletes the users named in {@code user_ids} and their keys; all or nothing: one missing is a 404. */
     List<String> delete(Body b) {
-        List<String> ids = b.requiredStrings("user_ids");
+        List<String> ids = b.requiredStrings("user_ids", MAX_DELETE);
         List<User> users = new ArrayList<>();
         for (String id : ids) {
             users.add(find(id));

@@ -1,6 +1,7 @@
 package dev.tollgate.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.tollgate.dynamolocal.EmbeddedDynamo;
 import dev.tollgate.store.Tables;
@@ -32,7 +33,8 @@ class LocalTablesTest {
             for (GlobalSecondaryIndexDescription gsi : main.globalSecondaryIndexes()) {
                 assertEquals(gsi.indexName() + "pk", gsi.keySchema().get(0).attributeName());
                 assertEquals(gsi.indexName() + "sk", gsi.keySchema().get(1).attributeName());
-                assertEquals(ProjectionType.ALL, gsi.projection().projectionType());
+                assertEquals(ProjectionType.INCLUDE, gsi.projection().projectionType());
+                assertFalse(gsi.projection().nonKeyAttributes().contains("spend"), "the request path writes spend");
             }
 
             TableDescription spend = dynamo.client().describeTable(r -> r.tableName(LocalTables.SPEND)).table();

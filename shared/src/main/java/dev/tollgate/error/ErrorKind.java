@@ -16,6 +16,8 @@ public enum ErrorKind {
     PERMISSION_DENIED(403, "permission_denied_error", null, true),
     NOT_FOUND(404, "not_found_error", null, true),
     METHOD_NOT_ALLOWED(405, "invalid_request_error", "method_not_allowed", false),
+    /** An admin write lost a race: the item changed after it was read. Read it again and retry. */
+    CONFLICT(409, "invalid_request_error", "conflict", false),
     TIMEOUT(408, "timeout_error", "timeout", true),
     REQUEST_TOO_LARGE(413, "invalid_request_error", "request_too_large", false),
     RATE_LIMITED(429, "rate_limit_error", "rate_limit_exceeded", true),

@@ -3,21 +3,20 @@ package dev.tollgate.keys;
 import dev.tollgate.error.ErrorKind;
 import dev.tollgate.error.GatewayException;
 import dev.tollgate.store.Tables;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -25,25 +24,30 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * Keys, teams and users in one DynamoDB table (item design: {@code shared/docs/dynamodb.md}).
  * Request-path reads ({@link #keyByHash}, {@link #team}) are one eventually consistent GetItem
- * each. A key and its alias item are written in one transaction, which is what keeps aliases unique.
+ * each; the admin side's reads before a write are strongly consistent, and its writes carry an
+ * optimistic lock on {@code updated_at} ({@link ItemUpdates}). A key and its alias item are written
+ * in one transaction, which is what keeps aliases unique; a key naming a team is written only while
+ * the team exists, checked in the same transaction.
  */
 public final class DynamoKeyStore implements AdminStore {
+    private static final System.Logger LOG = System.getLogger("tollgate.keys");
     /** Keys deleted per transaction: two items each (key, alias), well within DynamoDB's 100. */
     private static final int DELETE_BATCH = 25;
+    /** Rounds of "find the owner's keys, delete them" after a team or user is deleted. */
+    private static final int OWNER_ROUNDS = 5;
+    /** Regenerate attempts when only spend moved (the request path) between the read and the swap. */
+    private static final int REPLACE_ATTEMPTS = 5;
     private static final String EXISTS = "attribute_exists(pk)";
     private static final String ABSENT = "attribute_not_exists(pk)";
-    /** Attributes an update may drop; spend is never written by the admin side. */
-    private static final Set<String> OPTIONAL = Set.of("key_name", "key_alias", "team_id", "user_id", "team_alias",
-            "user_email", "user_role", "rpm_limit", "tpm_limit", "max_parallel_requests", "max_budget",
-            "budget_duration", "budget_reset_at", "expires", "metadata", "gsi2pk", "gsi2sk", "gsi3pk", "gsi3sk");
-    private static final Set<String> NOT_UPDATED = Set.of("pk", "sk", "spend", "created_at");
 
     private final DynamoDbClient db;
     private final String table;
+    private final IndexReads reads;
 
     public DynamoKeyStore(DynamoDbClient db, String table) {
         this.db = Objects.requireNonNull(db);
         this.table = Objects.requireNonNull(table);
+        this.reads = new IndexReads(db, table);
     }
 
     /** The store on the default table name ({@value Tables#MAIN}). */
@@ -53,26 +57,36 @@ public final class DynamoKeyStore implements AdminStore {
 
     @Override
     public Optional<VirtualKey> keyByHash(String tokenHash) {
-        return get(Items.keyPk(tokenHash)).map(Items::toKey);
+        return get(Items.keyPk(tokenHash), false).map(Items::toKey);
+    }
+
+    @Override
+    public Optional<VirtualKey> currentKey(String tokenHash) {
+        return get(Items.keyPk(tokenHash), true).map(Items::toKey);
     }
 
     @Override
     public Optional<Team> team(String teamId) {
-        return get(Items.teamPk(teamId)).map(Items::toTeam);
+        return get(Items.teamPk(teamId), false).map(Items::toTeam);
+    }
+
+    @Override
+    public Optional<Team> currentTeam(String teamId) {
+        return get(Items.teamPk(teamId), true).map(Items::toTeam);
     }
 
     @Override
     public Optional<User> user(String userId) {
-        return get(Items.userPk(userId)).map(Items::toUser);
+        return get(Items.userPk(userId), true).map(Items::toUser);
     }
 
     @Override
     public Optional<String> hashByAlias(String keyAlias) {
-        return get(Items.aliasPk(keyAlias)).map(item -> Items.str(item, "token"));
+        return get(Items.aliasPk(keyAlias), true).map(item -> Items.str(item, "token"));
     }
 
-    private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
-        Map<String, AttributeValue> item = db.getItem(r -> r.tableName(table).key(key)).item();
+    private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key, boolean consistent) {
+        Map<String, AttributeValue> item = db.getItem(r -> r.tableName(table).key(key).consistentRead(consistent)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
@@ -83,7 +97,8 @@ public final class DynamoKeyStore implements AdminStore {
         if (key.keyAlias() != null) {
             writes.add(put(Items.aliasItem(key.keyAlias(), key.tokenHash()), ABSENT));
         }
-        transact(writes, key.keyAlias());
+        writes.addAll(teamExists(key));
+        transact(writes, key);
     }
 
     @Override
@@ -92,15 +107,63 @@ public final class DynamoKeyStore implements AdminStore {
             throw new IllegalArgumentException("updateKey keeps the hash; use replaceKey");
         }
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().update(update(Items.keyItem(after))).build());
+        writes.add(TransactWriteItem.builder()
+                .update(ItemUpdates.update(table, Items.keyItem(before), Items.keyItem(after))).build());
         writes.addAll(aliasMoves(before, after));
-        transact(writes, after.keyAlias());
+        writes.addAll(teamExists(after));
+        transact(writes, after);
     }
 
     @Override
     public void replaceKey(VirtualKey before, VirtualKey after) {
+        VirtualKey read = before;
+        VirtualKey wanted = after;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transact(replaceWrites(read, wanted), wanted);
+                return;
+            } catch (GatewayException e) {
+                if (e.kind() != ErrorKind.CONFLICT || attempt >= REPLACE_ATTEMPTS) {
+                    throw e;
+                }
+                VirtualKey now = currentKey(read.tokenHash()).orElseThrow(DynamoKeyStore::gone);
+                if (!Objects.equals(now.updatedAt(), read.updatedAt())) {
+                    throw e;
+                }
+                wanted = withSpendOf(wanted, read, now);
+                read = now;
+            }
+        }
+    }
+
+    /**
+     * The new key with the spend the old one has {@code now}; also its budget window as it is now,
+     * unless the regenerate itself changed the window.
+     */
+    private static VirtualKey withSpendOf(VirtualKey wanted, VirtualKey read, VirtualKey now) {
+        Budget b = wanted.budget();
+        Instant resetAt = Objects.equals(b.resetAt(), read.budget().resetAt()) ? now.budget().resetAt() : b.resetAt();
+        return new VirtualKey(wanted.tokenHash(), wanted.keyName(), wanted.keyAlias(), wanted.teamId(),
+                wanted.userId(), wanted.models(), wanted.limits(),
+                new Budget(b.maxBudget(), b.budgetDuration(), resetAt, now.budget().spend()), wanted.expires(),
+                wanted.blocked(), wanted.metadata(), wanted.createdAt(), wanted.updatedAt());
+    }
+
+    /**
+     * Delete the old key (only while its settings, spend and budget window are still as read: the
+     * request path may have added spend meanwhile), Put the new one, repoint the alias.
+     */
+    private List<TransactWriteItem> replaceWrites(VirtualKey before, VirtualKey after) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        Map<String, AttributeValue> old = Items.keyItem(before);
+        String condition = EXISTS + " AND " + ItemUpdates.lock(old, names, values)
+                + " AND " + unchanged(old, "spend", names, values)
+                + " AND " + unchanged(old, "budget_reset_at", names, values);
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(delete(Items.keyPk(before.tokenHash()), EXISTS));
+        writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                .key(Items.keyPk(before.tokenHash())).conditionExpression(condition)
+                .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
         writes.add(put(Items.keyItem(after), ABSENT));
         if (before.keyAlias() != null && before.keyAlias().equals(after.keyAlias())) {
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
@@ -111,7 +174,20 @@ public final class DynamoKeyStore implements AdminStore {
         } else {
             writes.addAll(aliasMoves(before, after));
         }
-        transact(writes, after.keyAlias());
+        writes.addAll(teamExists(after));
+        return writes;
+    }
+
+    private static String unchanged(Map<String, AttributeValue> item, String attribute, Map<String, String> names,
+                                    Map<String, AttributeValue> values) {
+        String name = "#" + attribute.replace("_", "");
+        names.put(name, attribute);
+        AttributeValue read = item.get(attribute);
+        if (read == null) {
+            return "attribute_not_exists(" + name + ")";
+        }
+        values.put(":" + name.substring(1), read);
+        return name + " = :" + name.substring(1);
     }
 
     /** Deletes the old alias item and claims the new one, when the alias changed. */
@@ -127,6 +203,15 @@ public final class DynamoKeyStore implements AdminStore {
             writes.add(put(Items.aliasItem(after.keyAlias(), after.tokenHash()), ABSENT));
         }
         return writes;
+    }
+
+    /** A check, in the key's transaction, that the key's team exists: none can join a team being deleted. */
+    private List<TransactWriteItem> teamExists(VirtualKey key) {
+        if (key.teamId() == null) {
+            return List.of();
+        }
+        return List.of(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                .key(Items.teamPk(key.teamId())).conditionExpression(EXISTS).build()).build());
     }
 
     @Override
@@ -157,22 +242,30 @@ public final class DynamoKeyStore implements AdminStore {
                 .expressionAttributeValues(Map.of(":hash", Items.s(k.tokenHash()))).build()).build();
     }
 
+    /**
+     * One page of keys: the index partition is walked for primary keys only (and counted, for the
+     * total), then the page's items are read by primary key. A {@code key_alias} filter is two
+     * GetItems instead.
+     */
     @Override
     public Page<VirtualKey> listKeys(KeyFilter filter, int page, int size) {
-        List<VirtualKey> matching;
         if (filter.keyAlias() != null) {
-            matching = hashByAlias(filter.keyAlias()).flatMap(this::keyByHash).stream().toList();
-        } else if (filter.teamId() != null) {
-            matching = query(Tables.GSI2, Items.TEAM + "#" + filter.teamId(), Items::toKey);
-        } else if (filter.userId() != null) {
-            matching = query(Tables.GSI3, Items.USER + "#" + filter.userId(), Items::toKey);
-        } else {
-            matching = query(Tables.GSI1, Items.KEY, Items::toKey);
+            List<VirtualKey> matching = hashByAlias(filter.keyAlias()).flatMap(this::keyByHash)
+                    .filter(filter::matches).stream().toList();
+            return new Page<>(page == 1 ? matching : List.of(), matching.size());
         }
-        matching = matching.stream().filter(filter::matches).toList();
-        long from = Math.min((long) (page - 1) * size, matching.size());
-        int to = (int) Math.min(from + size, matching.size());
-        return new Page<>(matching.subList((int) from, to), matching.size());
+        IndexReads.Partition partition;
+        if (filter.teamId() != null) {
+            partition = new IndexReads.Partition(Tables.GSI2, Items.TEAM + "#" + filter.teamId(),
+                    filter.userId() == null ? null : "user_id", filter.userId());
+        } else if (filter.userId() != null) {
+            partition = IndexReads.Partition.of(Tables.GSI3, Items.USER + "#" + filter.userId());
+        } else {
+            partition = IndexReads.Partition.of(Tables.GSI1, Items.KEY);
+        }
+        IndexReads.Window window = reads.window(partition, (long) (page - 1) * size, size);
+        List<VirtualKey> keys = reads.items(window.keys(), false).stream().map(Items::toKey).toList();
+        return new Page<>(keys, window.total());
     }
 
     @Override
@@ -181,23 +274,26 @@ public final class DynamoKeyStore implements AdminStore {
     }
 
     @Override
-    public void updateTeam(Team team) {
-        updateItem(Items.teamItem(team));
+    public void updateTeam(Team before, Team after) {
+        updateItem(Items.teamItem(before), Items.teamItem(after));
     }
 
     @Override
-    public void deleteTeam(Team team, List<VirtualKey> keys) {
-        deleteWithKeys(Items.teamPk(team.teamId()), keys);
+    public List<VirtualKey> deleteTeam(Team team) {
+        return deleteWithKeys(Items.teamPk(team.teamId()), IndexReads.Partition.of(Tables.GSI2,
+                Items.TEAM + "#" + team.teamId()));
     }
 
     @Override
     public List<Team> teams() {
-        return query(Tables.GSI1, Items.TEAM, Items::toTeam);
+        return reads.items(reads.all(IndexReads.Partition.of(Tables.GSI1, Items.TEAM)), false).stream()
+                .map(Items::toTeam).toList();
     }
 
     @Override
     public List<User> users() {
-        return query(Tables.GSI1, Items.USER, Items::toUser);
+        return reads.items(reads.all(IndexReads.Partition.of(Tables.GSI1, Items.USER)), false).stream()
+                .map(Items::toUser).toList();
     }
 
     @Override
@@ -206,13 +302,14 @@ public final class DynamoKeyStore implements AdminStore {
     }
 
     @Override
-    public void updateUser(User user) {
-        updateItem(Items.userItem(user));
+    public void updateUser(User before, User after) {
+        updateItem(Items.userItem(before), Items.userItem(after));
     }
 
     @Override
-    public void deleteUser(User user, List<VirtualKey> keys) {
-        deleteWithKeys(Items.userPk(user.userId()), keys);
+    public List<VirtualKey> deleteUser(User user) {
+        return deleteWithKeys(Items.userPk(user.userId()), IndexReads.Partition.of(Tables.GSI3,
+                Items.USER + "#" + user.userId()));
     }
 
     /** One PutItem of an item that must not exist yet (a 400 when it does). */
@@ -224,43 +321,62 @@ public final class DynamoKeyStore implements AdminStore {
         }
     }
 
-    /** One UpdateItem (see {@link #update}) of an item that must exist (a 404 when it does not). */
-    private void updateItem(Map<String, AttributeValue> item) {
-        Update u = update(item);
+    /** One locked UpdateItem ({@link ItemUpdates}): a 404 when the item is gone, a 409 when it changed. */
+    private void updateItem(Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
+        Update u = ItemUpdates.update(table, before, after);
         try {
             db.updateItem(r -> r.tableName(table).key(u.key()).updateExpression(u.updateExpression())
                     .conditionExpression(u.conditionExpression()).expressionAttributeNames(u.expressionAttributeNames())
                     .expressionAttributeValues(u.expressionAttributeValues()));
         } catch (ConditionalCheckFailedException e) {
-            throw gone();
+            throw conflictOrGone(u.key());
         }
     }
 
-    /** Deletes {@code keys}, then the item owning them (a 404 when it is gone). */
-    private void deleteWithKeys(Map<String, AttributeValue> owner, List<VirtualKey> keys) {
-        deleteKeys(keys);
+    /**
+     * Deletes the owner (a 404 when it is gone), then its keys: the owner goes first, so a key
+     * created meanwhile fails its team check instead of surviving. The index is eventually
+     * consistent, so the keys are looked for again until a round finds none (at most
+     * {@value #OWNER_ROUNDS} rounds), each read back consistently before it is deleted.
+     */
+    private List<VirtualKey> deleteWithKeys(Map<String, AttributeValue> owner, IndexReads.Partition keysOf) {
         try {
             db.deleteItem(r -> r.tableName(table).key(owner).conditionExpression(EXISTS));
         } catch (ConditionalCheckFailedException e) {
             throw gone();
         }
+        List<VirtualKey> deleted = new ArrayList<>();
+        for (int round = 1; round <= OWNER_ROUNDS; round++) {
+            List<VirtualKey> keys = reads.items(reads.all(keysOf), true).stream().map(Items::toKey).toList();
+            if (keys.isEmpty()) {
+                return deleted;
+            }
+            deleted.addAll(keys);
+            try {
+                deleteKeys(keys);
+            } catch (GatewayException raced) {
+                if (raced.kind() != ErrorKind.NOT_FOUND && raced.kind() != ErrorKind.CONFLICT) {
+                    throw raced;
+                }
+                // a key changed or went meanwhile: the next round reads what is left
+            }
+        }
+        LOG.log(System.Logger.Level.WARNING, "{0} deleted, but its keys kept changing for {1} rounds; "
+                + "some may be left (list them with /key/list)", owner.get("pk").s(), OWNER_ROUNDS);
+        return deleted;
     }
 
     private static GatewayException gone() {
-        return new GatewayException(ErrorKind.NOT_FOUND, "The item was changed or deleted meanwhile; "
-                + "read it again and retry.");
+        return new GatewayException(ErrorKind.NOT_FOUND, "The item was deleted meanwhile.");
     }
 
-    /** Every item of one index partition, in sort-key order (creation time). */
-    private <T> List<T> query(String index, String partition, Function<Map<String, AttributeValue>, T> decode) {
-        QueryRequest request = QueryRequest.builder().tableName(table).indexName(index)
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", index + "pk"))
-                .expressionAttributeValues(Map.of(":pk", Items.s(partition)))
-                .build();
-        List<T> out = new ArrayList<>();
-        db.queryPaginator(request).items().forEach(item -> out.add(decode.apply(item)));
-        return out;
+    /** After a refused write: a 404 when the item is gone, else a 409 (it changed since it was read). */
+    private GatewayException conflictOrGone(Map<String, AttributeValue> key) {
+        if (get(key, true).isEmpty()) {
+            return gone();
+        }
+        return new GatewayException(ErrorKind.CONFLICT, key.get("pk").s().replaceFirst("#.*", "").toLowerCase()
+                + " was changed by another request since it was read; read it again and retry.");
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {
@@ -274,61 +390,45 @@ public final class DynamoKeyStore implements AdminStore {
     }
 
     /**
-     * An UpdateItem that sets every attribute of {@code item} but the key, spend and creation time,
-     * and removes the optional attributes it lacks; the item must exist.
-     */
-    private Update update(Map<String, AttributeValue> item) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> sets = new ArrayList<>();
-        List<String> removes = new ArrayList<>();
-        int i = 0;
-        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-            if (!NOT_UPDATED.contains(e.getKey())) {
-                names.put("#a" + i, e.getKey());
-                values.put(":v" + i, e.getValue());
-                sets.add("#a" + i + " = :v" + i);
-                i++;
-            }
-        }
-        for (String name : OPTIONAL) {
-            if (!item.containsKey(name)) {
-                names.put("#a" + i, name);
-                removes.add("#a" + i);
-                i++;
-            }
-        }
-        String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
-        return Update.builder().tableName(table)
-                .key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))
-                .updateExpression(expression)
-                .conditionExpression(EXISTS)
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .build();
-    }
-
-    /**
      * Runs the writes as one transaction. A failed condition is a 400 naming {@code key_alias} when an
-     * alias item was the one refused, else a 404: the item changed or went away meanwhile.
+     * alias claim was refused, a 400 naming {@code team_id} when the key's team is gone, else a 404
+     * (the item went away) or a 409 (it changed since it was read, or another transaction held it).
      */
-    private void transact(List<TransactWriteItem> writes, String alias) {
+    private void transact(List<TransactWriteItem> writes, VirtualKey key) {
         try {
             db.transactWriteItems(r -> r.transactItems(writes));
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
             for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
-                if ("ConditionalCheckFailed".equals(reasons.get(i).code()) && isAliasClaim(writes.get(i))) {
-                    throw GatewayException.invalid("key_alias", "key_alias \"" + alias
+                if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                    continue;
+                }
+                TransactWriteItem w = writes.get(i);
+                if (isAliasClaim(w)) {
+                    throw GatewayException.invalid("key_alias", "key_alias \"" + key.keyAlias()
                             + "\" is taken by another key; aliases are unique.");
                 }
+                if (w.conditionCheck() != null) {
+                    throw GatewayException.invalid("team_id", "team_id: no team \"" + key.teamId()
+                            + "\"; create it with /team/new first.");
+                }
+                throw conflictOrGone(target(w));
             }
-            boolean conditionFailed = reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
-            if (!conditionFailed) {
-                throw e;
+            if (reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+                throw new GatewayException(ErrorKind.CONFLICT, "Another request was changing the same key; retry.");
             }
-            throw gone();
+            throw e;
         }
+    }
+
+    private static Map<String, AttributeValue> target(TransactWriteItem w) {
+        if (w.update() != null) {
+            return w.update().key();
+        }
+        if (w.delete() != null) {
+            return w.delete().key();
+        }
+        return Map.of("pk", w.put().item().get("pk"), "sk", w.put().item().get("sk"));
     }
 
     /** A write claiming a free alias. */

@@ -33,6 +33,12 @@ public final class Tables {
     public static final String GSI2 = "gsi2";
     /** Keys of one user. */
     public static final String GSI3 = "gsi3";
+    /**
+     * The attributes the indexes carry besides their keys: the admin-written owner ids a key list
+     * filters on. Never an attribute the request path writes ({@code spend}, {@code budget_reset_at}),
+     * so a priced call's UpdateItem touches the table item alone, not every index.
+     */
+    public static final List<String> INDEX_ATTRIBUTES = List.of("team_id", "user_id");
 
     private static final System.Logger LOG = System.getLogger("tollgate.store");
 
@@ -101,7 +107,8 @@ public final class Tables {
         return GlobalSecondaryIndex.builder()
                 .indexName(name)
                 .keySchema(hash(name + "pk"), range(name + "sk"))
-                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                        .nonKeyAttributes(INDEX_ATTRIBUTES).build())
                 .build();
     }
 

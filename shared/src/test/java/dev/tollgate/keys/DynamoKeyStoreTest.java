@@ -33,6 +33,7 @@ class DynamoKeyStoreTest {
 
     @Test
     void storesAKeyAndReadsEveryFieldBackByItsHash() {
+        team("team-a");
         ObjectNode metadata = Json.MAPPER.createObjectNode().put("tenant_id", "t-1");
         VirtualKey key = new VirtualKey(KeyHashes.hash("sk-one"), "sk-...-one", "ci", "team-a", "user-a",
                 List.of("gpt-4o", "anthropic/*"), new Limits(10, 1000L, 2),
@@ -55,10 +56,10 @@ class DynamoKeyStoreTest {
 
     @Test
     void updateMovesTheAliasAndDropsClearedFieldsButKeepsSpend() {
-        VirtualKey before = key("sk-one", "old", "team-a", null);
-        store.createKey(before);
-        TestDynamo.client().updateItem(r -> r.tableName(table).key(Items.keyPk(before.tokenHash()))
-                .updateExpression("SET spend = :s").expressionAttributeValues(Map.of(":s", AttributeValue.fromN("1.5"))));
+        team("team-a");
+        store.createKey(key("sk-one", "old", "team-a", null));
+        addSpend(Items.keyPk(KeyHashes.hash("sk-one")), "1.5");
+        VirtualKey before = store.currentKey(KeyHashes.hash("sk-one")).orElseThrow();
         VirtualKey after = new VirtualKey(before.tokenHash(), before.keyName(), "new", null, "user-b", List.of("m"),
                 Limits.NONE, Budget.UNLIMITED, null, true, null, before.createdAt(), NOW.plusSeconds(5));
         store.updateKey(before, after);
@@ -89,11 +90,13 @@ class DynamoKeyStoreTest {
 
     @Test
     void deletingKeysLeavesNoItemBehind() {
+        team("team");
         VirtualKey a = key("sk-a", "a", "team", "user");
         VirtualKey b = key("sk-b", null, null, null);
         store.createKey(a);
         store.createKey(b);
         store.deleteKeys(List.of(a, b));
+        store.deleteTeam(store.currentTeam("team").orElseThrow());
         assertEquals(List.of(), TestDynamo.scan(table));
     }
 
@@ -105,6 +108,8 @@ class DynamoKeyStoreTest {
 
     @Test
     void listsPagesOldestFirstWithTheTotalAndFilters() {
+        team("even");
+        team("odd");
         for (int i = 0; i < 5; i++) {
             store.createKey(new VirtualKey(KeyHashes.hash("sk-" + i), "n", "alias-" + i, i % 2 == 0 ? "even" : "odd",
                     null, List.of(), null, null, null, false, null, NOW.plusSeconds(i), NOW));
@@ -147,8 +152,8 @@ class DynamoKeyStoreTest {
         store.createKey(teamKey);
         store.createKey(userKey);
 
-        store.deleteTeam(team, List.of(teamKey));
-        store.deleteUser(user, List.of(userKey));
+        assertEquals(List.of(teamKey), store.deleteTeam(team));
+        assertEquals(List.of(userKey), store.deleteUser(user));
         assertEquals(List.of(), TestDynamo.scan(table));
     }
 
@@ -157,6 +162,16 @@ class DynamoKeyStoreTest {
         Team team = new Team("team-a", null, null, null, null, false, null, NOW, NOW);
         store.createTeam(team);
         assertThrows(GatewayException.class, () -> store.createTeam(team));
+    }
+
+    private void team(String id) {
+        store.createTeam(new Team(id, null, List.of(), null, null, false, null, NOW, NOW));
+    }
+
+    /** What the request path's spend recorder does: an unlocked ADD. */
+    private void addSpend(Map<String, AttributeValue> item, String amount) {
+        TestDynamo.client().updateItem(r -> r.tableName(table).key(item).updateExpression("ADD spend :s")
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromN(amount))));
     }
 
     private static VirtualKey keyCreatedAt(String plain, Instant created) {

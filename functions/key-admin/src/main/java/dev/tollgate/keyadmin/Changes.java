@@ -5,6 +5,7 @@ import dev.tollgate.keys.Budget;
 import dev.tollgate.keys.BudgetDuration;
 import dev.tollgate.keys.Limits;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,16 @@ final class Changes {
     static final String[] READ_ONLY = {"spend"};
 
     private Changes() {
+    }
+
+    /**
+     * The {@code updated_at} of a write over an item read with {@code previous}: now, made to differ
+     * from {@code previous} (a clock that has not moved, or a fixed one in tests), because
+     * {@code updated_at} is the optimistic lock that tells a write it raced another.
+     */
+    static Instant stamp(Clock clock, Instant previous) {
+        Instant now = clock.instant();
+        return now.equals(previous) ? now.plusNanos(1) : now;
     }
 
     static String text(Body b, String name, String current) {

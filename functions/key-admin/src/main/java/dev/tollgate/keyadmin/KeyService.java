@@ -4,6 +4,7 @@ import static dev.tollgate.error.GatewayException.invalid;
 
 import dev.tollgate.error.ErrorKind;
 import dev.tollgate.error.GatewayException;
+import dev.tollgate.keys.AdminStore;
 import dev.tollgate.keys.Budget;
 import dev.tollgate.keys.KeyChangeListener;
 import dev.tollgate.keys.KeyHashes;
@@ -26,8 +27,10 @@ import java.util.Map;
 final class KeyService {
     /** Keys one /key/delete may name ({@code keys} and {@code key_aliases} together). */
     static final int MAX_DELETE = 100;
+    /** Attempts at a block or unblock that raced another write: setting one flag commutes, so it retries. */
+    private static final int BLOCK_ATTEMPTS = 3;
 
-    private final KeyStore store;
+    private final AdminStore store;
     private final KeyChangeListener listener;
     private final Clock clock;
 
@@ -35,7 +38,7 @@ final class KeyService {
     record Generated(String key, VirtualKey stored) {
     }
 
-    KeyService(KeyStore store, KeyChangeListener listener, Clock clock) {
+    KeyService(AdminStore store, KeyChangeListener listener, Clock clock) {
         this.store = store;
         this.listener = listener;
         this.clock = clock;
@@ -56,30 +59,41 @@ final class KeyService {
         return new Generated(plain, key);
     }
 
+    /** A 409 when the key changed between this read and the write: the caller's change was made against an old key. */
     VirtualKey update(Body b) {
         b.rejectReadOnly(Changes.READ_ONLY);
         VirtualKey before = find(b.requiredText("key"));
-        VirtualKey after = apply(b, before, clock.instant());
+        VirtualKey after = apply(b, before, Changes.stamp(clock, before.updatedAt()));
         store.updateKey(before, after);
         listener.keyChanged(before.tokenHash());
         return after;
     }
 
     VirtualKey setBlocked(Body b, boolean blocked) {
-        VirtualKey before = find(b.requiredText("key"));
-        VirtualKey after = new VirtualKey(before.tokenHash(), before.keyName(), before.keyAlias(), before.teamId(),
-                before.userId(), before.models(), before.limits(), before.budget(), before.expires(), blocked,
-                before.metadata(), before.createdAt(), clock.instant());
-        store.updateKey(before, after);
-        listener.keyChanged(before.tokenHash());
-        return after;
+        String key = b.requiredText("key");
+        for (int attempt = 1; ; attempt++) {
+            VirtualKey before = find(key);
+            VirtualKey after = new VirtualKey(before.tokenHash(), before.keyName(), before.keyAlias(), before.teamId(),
+                    before.userId(), before.models(), before.limits(), before.budget(), before.expires(), blocked,
+                    before.metadata(), before.createdAt(), Changes.stamp(clock, before.updatedAt()));
+            try {
+                store.updateKey(before, after);
+            } catch (GatewayException e) {
+                if (e.kind() == ErrorKind.CONFLICT && attempt < BLOCK_ATTEMPTS) {
+                    continue;
+                }
+                throw e;
+            }
+            listener.keyChanged(before.tokenHash());
+            return after;
+        }
     }
 
     /** A new plain key for the same settings and spend; the old key stops working at once. */
     Generated regenerate(String keyOrHash, Body b) {
         b.rejectReadOnly(Changes.READ_ONLY);
         VirtualKey before = find(keyOrHash);
-        Instant now = clock.instant();
+        Instant now = Changes.stamp(clock, before.updatedAt());
         String plain = KeyHashes.newKey();
         VirtualKey renamed = new VirtualKey(KeyHashes.hash(plain), KeyHashes.mask(plain), before.keyAlias(),
                 before.teamId(), before.userId(), before.models(), before.limits(), before.budget(), before.expires(),
@@ -112,7 +126,7 @@ final class KeyService {
             named.add(key);
         }
         for (String alias : aliases == null ? List.<String>of() : aliases) {
-            VirtualKey k = store.hashByAlias(alias).flatMap(store::keyByHash).orElseThrow(() ->
+            VirtualKey k = store.hashByAlias(alias).flatMap(store::currentKey).orElseThrow(() ->
                     new GatewayException(ErrorKind.NOT_FOUND, "No key with key_alias \"" + alias + "\".", "key_aliases"));
             found.put(k.tokenHash(), k);
             named.add(alias);
@@ -126,13 +140,16 @@ final class KeyService {
         return store.listKeys(filter, page, size);
     }
 
-    /** The key named by a plain key or its hash; a 404 when there is none. */
+    /** The key named by a plain key or its hash, as it is now; a 404 when there is none. */
     VirtualKey find(String keyOrHash) {
-        return store.keyByHash(KeyHashes.hashOfKeyOrHash(keyOrHash)).orElseThrow(() ->
+        return store.currentKey(KeyHashes.hashOfKeyOrHash(keyOrHash)).orElseThrow(() ->
                 new GatewayException(ErrorKind.NOT_FOUND, "No such key: " + display(keyOrHash) + ".", "key"));
     }
 
-    /** The request's settings onto {@code current}, checked against the key's team. */
+    /**
+     * The request's settings onto {@code current}, checked against the key's team. That the team
+     * exists is checked again in the write's transaction, so a team deleted meanwhile is still a 400.
+     */
     private VirtualKey apply(Body b, VirtualKey current, Instant now) {
         VirtualKey k = new VirtualKey(current.tokenHash(), current.keyName(),
                 Changes.text(b, "key_alias", current.keyAlias()),
@@ -146,7 +163,7 @@ final class KeyService {
                 Changes.metadata(b, current.metadata()),
                 current.createdAt(), now);
         if (k.teamId() != null) {
-            Team team = store.team(k.teamId()).orElseThrow(() ->
+            Team team = store.currentTeam(k.teamId()).orElseThrow(() ->
                     invalid("team_id", "team_id: no team \"" + k.teamId() + "\"; create it with /team/new first."));
             TeamNarrowing.check(k, team);
         }

@@ -26,6 +26,10 @@ import java.util.UUID;
 final class TeamService {
     /** Teams one /team/delete may name. */
     static final int MAX_DELETE = 100;
+    /** Keys /team/info lists with the team, oldest first. */
+    static final int INFO_KEYS = 1000;
+    /** Attempts at taking a deleted team off a user that another write changed meanwhile. */
+    private static final int USER_ATTEMPTS = 3;
 
     private final AdminStore store;
     private final KeyChangeListener listener;
@@ -57,8 +61,8 @@ final class TeamService {
     Team update(Body b) {
         b.rejectReadOnly(Changes.READ_ONLY);
         Team before = find(b.requiredText("team_id"));
-        Team after = apply(b, before, clock.instant());
-        store.updateTeam(after);
+        Team after = apply(b, before, Changes.stamp(clock, before.updatedAt()));
+        store.updateTeam(before, after);
         listener.teamChanged(after.teamId());
         return after;
     }
@@ -72,7 +76,10 @@ final class TeamService {
         return store.teams();
     }
 
-    /** Deletes the teams named in {@code team_ids}, all or nothing: one missing is a 404. */
+    /**
+     * Deletes the teams named in {@code team_ids}: one missing is a 404 and nothing is deleted. Each
+     * team goes before its keys, so a key created meanwhile is refused rather than left behind.
+     */
     List<String> delete(Body b) {
         List<String> ids = b.requiredStrings("team_ids", MAX_DELETE);
         List<Team> teams = new ArrayList<>();
@@ -80,8 +87,7 @@ final class TeamService {
             teams.add(find(id));
         }
         for (Team team : teams) {
-            List<VirtualKey> keys = keysOf(team.teamId());
-            store.deleteTeam(team, keys);
+            List<VirtualKey> keys = store.deleteTeam(team);
             dropFromUsers(team.teamId());
             listener.teamChanged(team.teamId());
             keys.forEach(k -> listener.keyChanged(k.tokenHash()));
@@ -89,21 +95,41 @@ final class TeamService {
         return ids;
     }
 
+    /** The team as it is now; a 404 when there is none. */
     Team find(String teamId) {
-        return store.team(teamId).orElseThrow(() ->
+        return store.currentTeam(teamId).orElseThrow(() ->
                 new GatewayException(ErrorKind.NOT_FOUND, "No team \"" + teamId + "\".", "team_id"));
     }
 
     private List<VirtualKey> keysOf(String teamId) {
-        return store.listKeys(KeyStore.KeyFilter.team(teamId), 1, Integer.MAX_VALUE).items();
+        return store.listKeys(KeyStore.KeyFilter.team(teamId), 1, INFO_KEYS).items();
     }
 
     private void dropFromUsers(String teamId) {
-        for (User u : store.users()) {
-            if (u.teams().contains(teamId)) {
-                List<String> teams = u.teams().stream().filter(t -> !t.equals(teamId)).toList();
-                store.updateUser(new User(u.userId(), u.userEmail(), u.userRole(), teams, u.models(), u.limits(),
-                        u.budget(), u.metadata(), u.createdAt(), clock.instant()));
+        for (User listed : store.users()) {
+            if (listed.teams().contains(teamId)) {
+                dropFromUser(listed.userId(), teamId);
+            }
+        }
+    }
+
+    /** Taking a team off a user's list commutes with any other change, so a race is retried, not refused. */
+    private void dropFromUser(String userId, String teamId) {
+        for (int attempt = 1; ; attempt++) {
+            User u = store.user(userId).orElse(null);
+            if (u == null || !u.teams().contains(teamId)) {
+                return;
+            }
+            List<String> teams = u.teams().stream().filter(t -> !t.equals(teamId)).toList();
+            try {
+                store.updateUser(u, new User(u.userId(), u.userEmail(), u.userRole(), teams, u.models(), u.limits(),
+                        u.budget(), u.metadata(), u.createdAt(), Changes.stamp(clock, u.updatedAt())));
+                return;
+            } catch (GatewayException e) {
+                boolean retry = e.kind() == ErrorKind.CONFLICT && attempt < USER_ATTEMPTS;
+                if (!retry && e.kind() != ErrorKind.NOT_FOUND) {
+                    throw e;
+                }
             }
         }
     }

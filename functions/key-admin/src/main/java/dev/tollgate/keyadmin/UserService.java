@@ -67,8 +67,8 @@ final class UserService {
     User update(Body b) {
         b.rejectReadOnly(Changes.READ_ONLY);
         User before = find(b.requiredText("user_id"));
-        User after = apply(b, before, clock.instant());
-        store.updateUser(after);
+        User after = apply(b, before, Changes.stamp(clock, before.updatedAt()));
+        store.updateUser(before, after);
         return after;
     }
 
@@ -81,7 +81,10 @@ final class UserService {
         return new UserInfo(user, keysOf(userId), teams);
     }
 
-    /** Deletes the users named in {@code user_ids} and their keys; all or nothing: one missing is a 404. */
+    /**
+     * Deletes the users named in {@code user_ids} and then their keys; one missing is a 404 and
+     * nothing is deleted.
+     */
     List<String> delete(Body b) {
         List<String> ids = b.requiredStrings("user_ids", MAX_DELETE);
         List<User> users = new ArrayList<>();
@@ -89,8 +92,7 @@ final class UserService {
             users.add(find(id));
         }
         for (User user : users) {
-            List<VirtualKey> owned = keysOf(user.userId());
-            store.deleteUser(user, owned);
+            List<VirtualKey> owned = store.deleteUser(user);
             owned.forEach(k -> listener.keyChanged(k.tokenHash()));
         }
         return ids;
@@ -102,7 +104,7 @@ final class UserService {
     }
 
     private List<VirtualKey> keysOf(String userId) {
-        return store.listKeys(KeyStore.KeyFilter.user(userId), 1, Integer.MAX_VALUE).items();
+        return store.listKeys(KeyStore.KeyFilter.user(userId), 1, TeamService.INFO_KEYS).items();
     }
 
     /** The key /user/new makes: the user's, with the user's models, and the alias and duration asked for. */
@@ -123,7 +125,7 @@ final class UserService {
     private User apply(Body b, User current, Instant now) {
         List<String> teams = Changes.strings(b, "teams", current.teams());
         for (String teamId : teams) {
-            if (store.team(teamId).isEmpty()) {
+            if (store.currentTeam(teamId).isEmpty()) {
                 throw invalid("teams", "teams: no team \"" + teamId + "\"; create it with /team/new first.");
             }
         }

@@ -12,13 +12,11 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -27,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * each; the admin side's reads before a write are strongly consistent, and its writes carry an
  * optimistic lock on {@code updated_at} ({@link ItemUpdates}). A key and its alias item are written
  * in one transaction, which is what keeps aliases unique; a key naming a team is written only while
- * the team exists, checked in the same transaction.
+ * the team exists, checked in the same transaction. Refusals are translated by {@link AdminWrites}.
  */
 public final class DynamoKeyStore implements AdminStore {
     private static final System.Logger LOG = System.getLogger("tollgate.keys");
@@ -38,16 +36,18 @@ public final class DynamoKeyStore implements AdminStore {
     /** Regenerate attempts when only spend moved (the request path) between the read and the swap. */
     private static final int REPLACE_ATTEMPTS = 5;
     private static final String EXISTS = "attribute_exists(pk)";
-    private static final String ABSENT = "attribute_not_exists(pk)";
+    static final String ABSENT = "attribute_not_exists(pk)";
 
     private final DynamoDbClient db;
     private final String table;
     private final IndexReads reads;
+    private final AdminWrites admin;
 
     public DynamoKeyStore(DynamoDbClient db, String table) {
         this.db = Objects.requireNonNull(db);
         this.table = Objects.requireNonNull(table);
         this.reads = new IndexReads(db, table);
+        this.admin = new AdminWrites(db, table);
     }
 
     /** The store on the default table name ({@value Tables#MAIN}). */
@@ -98,7 +98,7 @@ public final class DynamoKeyStore implements AdminStore {
             writes.add(put(Items.aliasItem(key.keyAlias(), key.tokenHash()), ABSENT));
         }
         writes.addAll(teamExists(key));
-        transact(writes, key);
+        admin.transact(writes, key);
     }
 
     @Override
@@ -111,7 +111,7 @@ public final class DynamoKeyStore implements AdminStore {
                 .update(ItemUpdates.update(table, Items.keyItem(before), Items.keyItem(after))).build());
         writes.addAll(aliasMoves(before, after));
         writes.addAll(teamExists(after));
-        transact(writes, after);
+        admin.transact(writes, after);
     }
 
     @Override
@@ -120,13 +120,13 @@ public final class DynamoKeyStore implements AdminStore {
         VirtualKey wanted = after;
         for (int attempt = 1; ; attempt++) {
             try {
-                transact(replaceWrites(read, wanted), wanted);
+                admin.transact(replaceWrites(read, wanted), wanted);
                 return;
             } catch (GatewayException e) {
                 if (e.kind() != ErrorKind.CONFLICT || attempt >= REPLACE_ATTEMPTS) {
                     throw e;
                 }
-                VirtualKey now = currentKey(read.tokenHash()).orElseThrow(DynamoKeyStore::gone);
+                VirtualKey now = currentKey(read.tokenHash()).orElseThrow(AdminWrites::gone);
                 if (!Objects.equals(now.updatedAt(), read.updatedAt())) {
                     throw e;
                 }
@@ -221,7 +221,7 @@ public final class DynamoKeyStore implements AdminStore {
             for (VirtualKey k : keys.subList(from, Math.min(keys.size(), from + DELETE_BATCH))) {
                 writes.addAll(keyDeletes(k));
             }
-            transact(writes, null);
+            admin.transact(writes, null);
         }
     }
 
@@ -329,7 +329,7 @@ public final class DynamoKeyStore implements AdminStore {
                     .conditionExpression(u.conditionExpression()).expressionAttributeNames(u.expressionAttributeNames())
                     .expressionAttributeValues(u.expressionAttributeValues()));
         } catch (ConditionalCheckFailedException e) {
-            throw conflictOrGone(u.key());
+            throw admin.conflictOrGone(u.key());
         }
     }
 
@@ -343,7 +343,7 @@ public final class DynamoKeyStore implements AdminStore {
         try {
             db.deleteItem(r -> r.tableName(table).key(owner).conditionExpression(EXISTS));
         } catch (ConditionalCheckFailedException e) {
-            throw gone();
+            throw AdminWrites.gone();
         }
         List<VirtualKey> deleted = new ArrayList<>();
         for (int round = 1; round <= OWNER_ROUNDS; round++) {
@@ -366,19 +366,6 @@ public final class DynamoKeyStore implements AdminStore {
         return deleted;
     }
 
-    private static GatewayException gone() {
-        return new GatewayException(ErrorKind.NOT_FOUND, "The item was deleted meanwhile.");
-    }
-
-    /** After a refused write: a 404 when the item is gone, else a 409 (it changed since it was read). */
-    private GatewayException conflictOrGone(Map<String, AttributeValue> key) {
-        if (get(key, true).isEmpty()) {
-            return gone();
-        }
-        return new GatewayException(ErrorKind.CONFLICT, key.get("pk").s().replaceFirst("#.*", "").toLowerCase()
-                + " was changed by another request since it was read; read it again and retry.");
-    }
-
     private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {
         return TransactWriteItem.builder()
                 .put(Put.builder().tableName(table).item(item).conditionExpression(condition).build()).build();
@@ -387,53 +374,5 @@ public final class DynamoKeyStore implements AdminStore {
     private TransactWriteItem delete(Map<String, AttributeValue> key, String condition) {
         return TransactWriteItem.builder()
                 .delete(Delete.builder().tableName(table).key(key).conditionExpression(condition).build()).build();
-    }
-
-    /**
-     * Runs the writes as one transaction. A failed condition is a 400 naming {@code key_alias} when an
-     * alias claim was refused, a 400 naming {@code team_id} when the key's team is gone, else a 404
-     * (the item went away) or a 409 (it changed since it was read, or another transaction held it).
-     */
-    private void transact(List<TransactWriteItem> writes, VirtualKey key) {
-        try {
-            db.transactWriteItems(r -> r.transactItems(writes));
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
-                if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) {
-                    continue;
-                }
-                TransactWriteItem w = writes.get(i);
-                if (isAliasClaim(w)) {
-                    throw GatewayException.invalid("key_alias", "key_alias \"" + key.keyAlias()
-                            + "\" is taken by another key; aliases are unique.");
-                }
-                if (w.conditionCheck() != null) {
-                    throw GatewayException.invalid("team_id", "team_id: no team \"" + key.teamId()
-                            + "\"; create it with /team/new first.");
-                }
-                throw conflictOrGone(target(w));
-            }
-            if (reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
-                throw new GatewayException(ErrorKind.CONFLICT, "Another request was changing the same key; retry.");
-            }
-            throw e;
-        }
-    }
-
-    private static Map<String, AttributeValue> target(TransactWriteItem w) {
-        if (w.update() != null) {
-            return w.update().key();
-        }
-        if (w.delete() != null) {
-            return w.delete().key();
-        }
-        return Map.of("pk", w.put().item().get("pk"), "sk", w.put().item().get("sk"));
-    }
-
-    /** A write claiming a free alias. */
-    private static boolean isAliasClaim(TransactWriteItem w) {
-        return w.put() != null && ABSENT.equals(w.put().conditionExpression())
-                && Items.ALIAS.equals(w.put().item().get("sk").s());
     }
 }

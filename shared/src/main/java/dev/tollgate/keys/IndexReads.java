@@ -51,7 +51,7 @@ final class IndexReads {
     Window window(Partition p, long from, int size) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         long[] position = {0};
-        db.queryPaginator(query(p, null)).items().forEach(entry -> {
+        db.queryPaginator(query(p)).items().forEach(entry -> {
             if (position[0] >= from && position[0] < from + size) {
                 keys.add(primaryKey(entry));
             }
@@ -60,14 +60,9 @@ final class IndexReads {
         return new Window(keys, (int) Math.min(Integer.MAX_VALUE, position[0]));
     }
 
-    /** The primary keys of the partition's first {@code limit} entries (one Query call). */
-    List<Map<String, AttributeValue>> first(Partition p, int limit) {
-        return db.query(query(p, limit)).items().stream().map(IndexReads::primaryKey).toList();
-    }
-
     /** Every primary key of the partition, in index order. */
     List<Map<String, AttributeValue>> all(Partition p) {
-        return db.queryPaginator(query(p, null)).items().stream().map(IndexReads::primaryKey).toList();
+        return db.queryPaginator(query(p)).items().stream().map(IndexReads::primaryKey).toList();
     }
 
     /**
@@ -105,11 +100,11 @@ final class IndexReads {
         return List.copyOf(ordered.values());
     }
 
-    private QueryRequest query(Partition p, Integer limit) {
+    private QueryRequest query(Partition p) {
         Map<String, String> names = new HashMap<>(Map.of("#pk", p.index() + "pk"));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(p.value())));
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(p.index())
-                .keyConditionExpression("#pk = :pk").limit(limit);
+                .keyConditionExpression("#pk = :pk");
         if (p.filterAttribute() != null) {
             names.put("#f", p.filterAttribute());
             values.put(":f", Items.s(p.filterValue()));

@@ -8,6 +8,7 @@ import dev.tollgate.testing.InMemoryKeys;
 import dev.tollgate.testing.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -95,8 +96,19 @@ class KeyCacheTest {
                 null, null, null));
         cache.keyByHash("h1");
         cache.team("t1");
-        cache.addSpend("h1", "t1", new BigDecimal("0.5"));
+        cache.addSpend("h1", "t1", new BigDecimal("0.5"), Instant.EPOCH);
         assertTrue(cache.keyByHash("h1").orElseThrow().budget().exhausted());
         assertEquals(new BigDecimal("0.5"), cache.team("t1").orElseThrow().budget().spend());
+    }
+
+    @Test
+    void spendAfterTheWindowEndedRollsTheCachedBudgetToTheNextWindow() {
+        Instant end = Instant.parse("2026-03-02T09:00:00Z");
+        store.put(new VirtualKey("h1", "sk-...abcd", null, null, null, List.of(), null,
+                new Budget(new BigDecimal("1"), "1d", end, new BigDecimal("3")), null, false, null, null, null));
+        cache.keyByHash("h1");
+        cache.addSpend("h1", null, new BigDecimal("0.25"), end);
+        assertEquals(new Budget(new BigDecimal("1"), "1d", end.plusSeconds(86_400), new BigDecimal("0.25")),
+                cache.keyByHash("h1").orElseThrow().budget());
     }
 }

@@ -7,9 +7,9 @@ import dev.tollgate.error.GatewayException;
 import dev.tollgate.error.OpenAiError;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The HTTP server both runtimes use: the JDK's own server, one virtual thread per request. Every
@@ -87,9 +87,19 @@ public final class HttpServerHost implements AutoCloseable {
         }
     }
 
-    private static String newRequestId() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return Long.toHexString(r.nextLong() | Long.MIN_VALUE) + Long.toHexString(r.nextLong() | Long.MIN_VALUE);
+    /**
+     * 32 hex digits from {@link UUID#randomUUID()}, whose SecureRandom stays unique after a Lambda
+     * SnapStart restore; {@code ThreadLocalRandom}'s seeder would be cloned with the snapshot, and
+     * every restored instance would hand out the same ids.
+     */
+    static String newRequestId() {
+        UUID id = UUID.randomUUID();
+        return hex16(id.getMostSignificantBits()) + hex16(id.getLeastSignificantBits());
+    }
+
+    private static String hex16(long bits) {
+        String hex = Long.toHexString(bits);
+        return hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
     }
 
     /** Stops accepting, gives in-flight requests up to {@code graceSeconds} to finish. */

@@ -9,9 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Limits shared by every instance through Redis: one script call to acquire (check and count in,
@@ -38,8 +37,6 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private final SharedRedis redis;
     private final Clock clock;
     private final long leaseMillis;
-    private final String instance = Long.toHexString(ThreadLocalRandom.current().nextLong());
-    private final AtomicLong sequence = new AtomicLong();
     private final Set<RedisLease> live = ConcurrentHashMap.newKeySet();
     private final Thread renewer;
     private volatile boolean closed;
@@ -55,7 +52,9 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     public Admission acquire(List<Subject> subjects) {
         int n = subjects.size();
         long now = clock.millis();
-        String leaseId = instance + ":" + sequence.incrementAndGet();
+        // a UUID, not an instance id + counter: instances restored from one SnapStart snapshot
+        // would share the id and the counter, and their leases would collide in the set
+        String leaseId = UUID.randomUUID().toString();
         String[] keys = new String[3 * n];
         String[] args = new String[3 + 3 * n];
         args[0] = Long.toString(now);

@@ -11,6 +11,8 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -21,26 +23,40 @@ import java.util.function.Function;
  * and the caller falls back to local state (see {@link RedisUnavailableException}). If the first
  * connection fails, start-up goes on and a background thread keeps trying every
  * {@link #RECONNECT_INTERVAL}; once connected, Lettuce reconnects by itself.
+ *
+ * <p>A Redis that stalls rather than refuses would cost every call the full timeout, on acquire
+ * and again on release. So after {@link #TRIP_AFTER} failures in a row, calls skip Redis for
+ * {@link #OPEN_FOR}; then one call at a time tries it again.
  */
 public final class SharedRedis implements AutoCloseable {
     public static final Duration COMMAND_TIMEOUT = Duration.ofMillis(250);
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     static final Duration RECONNECT_INTERVAL = Duration.ofSeconds(5);
+    static final int TRIP_AFTER = 3;
+    static final Duration OPEN_FOR = Duration.ofSeconds(5);
     private static final System.Logger LOG = System.getLogger("tollgate.redis");
 
     private final RedisClient client;
     private final RedisSettings settings;
     private final EmfMetric unavailable = new EmfMetric("RedisUnavailable");
+    private final long openForNanos;
+    private final AtomicInteger failuresInARow = new AtomicInteger();
+    private final AtomicLong skipUntilNanos = new AtomicLong(System.nanoTime());
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile boolean closed;
 
-    private SharedRedis(RedisClient client, RedisSettings settings) {
+    private SharedRedis(RedisClient client, RedisSettings settings, Duration openFor) {
         this.client = client;
         this.settings = settings;
+        this.openForNanos = openFor.toNanos();
     }
 
     /** Connects, or starts retrying in the background; never throws for an unreachable server. */
     public static SharedRedis connect(RedisSettings settings) {
+        return connect(settings, OPEN_FOR);
+    }
+
+    static SharedRedis connect(RedisSettings settings, Duration openFor) {
         RedisClient client = RedisClient.create(uri(settings));
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
@@ -48,7 +64,7 @@ public final class SharedRedis implements AutoCloseable {
                 .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).build())
                 .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
                 .build());
-        SharedRedis redis = new SharedRedis(client, settings);
+        SharedRedis redis = new SharedRedis(client, settings, openFor);
         if (!redis.tryConnect()) {
             Thread.ofVirtual().name("tollgate-redis-connect").start(redis::keepConnecting);
         }
@@ -64,11 +80,31 @@ public final class SharedRedis implements AutoCloseable {
         if (c == null) {
             throw unavailable("not connected to " + settings, null);
         }
+        if (!mayTry()) {
+            throw unavailable(settings + ": skipped for a few seconds after " + TRIP_AFTER + " failures in a row", null);
+        }
         try {
-            return commands.apply(c.sync());
+            T result = commands.apply(c.sync());
+            if (failuresInARow.getAndSet(0) != 0) {
+                skipUntilNanos.set(System.nanoTime());
+            }
+            return result;
         } catch (RedisException e) {
+            if (failuresInARow.incrementAndGet() >= TRIP_AFTER) {
+                skipUntilNanos.set(System.nanoTime() + openForNanos);
+            }
             throw unavailable(settings + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Outside a skip window; after one, only the caller that moves the window on tries. */
+    private boolean mayTry() {
+        long until = skipUntilNanos.get();
+        long now = System.nanoTime();
+        if (now - until >= 0) {
+            return failuresInARow.get() < TRIP_AFTER || skipUntilNanos.compareAndSet(until, now + openForNanos);
+        }
+        return false;
     }
 
     public boolean connected() {

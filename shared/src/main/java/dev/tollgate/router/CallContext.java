@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.config.Deployment;
 import dev.tollgate.config.RouterSettings;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * One call as the router sees it: the caller's overrides (headers first, then body), the prompt's
@@ -27,6 +28,15 @@ record CallContext(CallOptions options, CallOverrides.FromBody body, int promptT
             return options.numRetries();
         }
         return body.numRetries() != null ? body.numRetries() : s.numRetries();
+    }
+
+    /**
+     * Whether this call's failures on the deployment say something about the deployment for
+     * everyone: not when the caller brought its own provider key, whose 401 or exhausted quota is
+     * the tenant's alone and must not take a shared deployment out for every other tenant.
+     */
+    boolean countsTowardCooldown(Deployment d) {
+        return Objects.equals(options.apiKeyFor(d), d.apiKey());
     }
 
     JsonNode requestFallbacks() {

@@ -113,7 +113,9 @@ final class GroupAttempts {
                 // a deployment that times out is slow: latency-based routing should see it so
                 stats.latency(d, elapsed, call.stream());
             }
-            cooldowns.failed(d, e, groupSize);
+            if (call.countsTowardCooldown(d)) {
+                cooldowns.failed(d, e, groupSize);
+            }
             throw e;
         } finally {
             if (!stillOpen) {

@@ -16,14 +16,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Cooldowns shared by every instance through Redis, so one instance's discovery that a deployment
- * fails protects all. A cooldown is a key per deployment ({@code tollgate:cooldown:<id>}) holding
- * when it ends, expiring with it. This instance's own cooldowns apply at once; other instances'
+ * fails protects all. A cooldown is a key per deployment ({@code {tollgate:cd}:<id>}) holding
+ * when it ends, expiring with it. The hash tag puts every cooldown key in one cluster slot, so one
+ * {@code MGET} reads a whole group on ElastiCache Serverless, which runs in cluster mode. This instance's own cooldowns apply at once; other instances'
  * are read at most once per {@link #REFRESH} per deployment, so a call does not pay a Redis round
  * trip every time. When Redis cannot answer, cooldowns go on in this process alone, with one
  * warning until Redis answers again; a call never fails for it.
  */
 public final class RedisCooldowns implements CooldownStore {
-    public static final String DEFAULT_PREFIX = "tollgate:cooldown:";
+    public static final String DEFAULT_NAMESPACE = "tollgate:cd";
     static final Duration REFRESH = Duration.ofSeconds(1);
     private static final System.Logger LOG = System.getLogger("tollgate.router");
 
@@ -38,12 +39,17 @@ public final class RedisCooldowns implements CooldownStore {
     private final AtomicBoolean degraded = new AtomicBoolean();
 
     public RedisCooldowns(SharedRedis redis) {
-        this(redis, DEFAULT_PREFIX);
+        this(redis, DEFAULT_NAMESPACE);
     }
 
-    public RedisCooldowns(SharedRedis redis, String prefix) {
+    /** Keys are {@code {namespace}:<deployment id>}: the braces make the namespace the cluster hash tag. */
+    public RedisCooldowns(SharedRedis redis, String namespace) {
         this.redis = redis;
-        this.prefix = prefix;
+        this.prefix = "{" + namespace + "}:";
+    }
+
+    String key(String deploymentId) {
+        return prefix + deploymentId;
     }
 
     @Override
@@ -51,7 +57,7 @@ public final class RedisCooldowns implements CooldownStore {
         local.put(deploymentId, now, length);
         long until = now.plus(length).toEpochMilli();
         try {
-            redis.call(c -> c.set(prefix + deploymentId, Long.toString(until),
+            redis.call(c -> c.set(key(deploymentId), Long.toString(until),
                     SetArgs.Builder.px(Math.max(1, length.toMillis()))));
             recovered();
         } catch (RedisUnavailableException e) {
@@ -83,7 +89,7 @@ public final class RedisCooldowns implements CooldownStore {
     }
 
     private void refresh(List<String> ids, long nowMillis) {
-        String[] keys = ids.stream().map(id -> prefix + id).toArray(String[]::new);
+        String[] keys = ids.stream().map(this::key).toArray(String[]::new);
         try {
             List<KeyValue<String, String>> values = redis.call(c -> c.mget(keys));
             for (int i = 0; i < ids.size(); i++) {

@@ -98,7 +98,11 @@ public final class Router {
                 throw e;
             }
             int groupSize = groups.resolve(d.modelName()).size();
-            TrackedStream tracked = new TrackedStream(s, d, stats, e -> cooldowns.failed(d, e, groupSize));
+            TrackedStream tracked = new TrackedStream(s, d, stats, e -> {
+                if (call.countsTowardCooldown(d)) {
+                    cooldowns.failed(d, e, groupSize);
+                }
+            });
             return new OpenedStream(tracked, tracked.counted(first));
         });
     }

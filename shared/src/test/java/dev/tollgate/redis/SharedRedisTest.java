@@ -55,6 +55,28 @@ class SharedRedisTest {
     }
 
     @Test
+    void aStalledServerIsSkippedAfterThreeTimeoutsInARowThenTriedAgain() throws Exception {
+        try (SharedRedis redis = SharedRedis.connect(TestRedis.settings(), Duration.ofMillis(1500));
+             SharedRedis admin = TestRedis.connect()) {
+            redis.call(c -> c.ping());
+            admin.call(c -> c.clientPause(1000));
+            for (int i = 0; i < SharedRedis.TRIP_AFTER; i++) {
+                assertThrows(RedisUnavailableException.class, () -> redis.call(c -> c.ping()));
+            }
+            long start = System.nanoTime();
+            RedisUnavailableException skipped = assertThrows(RedisUnavailableException.class,
+                    () -> redis.call(c -> c.ping()));
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 100,
+                    "while skipped, a call does not wait on Redis");
+            assertTrue(skipped.getMessage().contains("skipped"), skipped.getMessage());
+
+            Thread.sleep(1600);
+            assertEquals("PONG", redis.call(c -> c.ping()), "tried again once the skip window passed");
+            assertEquals("PONG", redis.call(c -> c.ping()), "and every call uses it again");
+        }
+    }
+
+    @Test
     void unavailableMessageNeverShowsThePassword() {
         var settings = new dev.tollgate.config.RedisSettings("127.0.0.1", 1, false, "app",
                 new dev.tollgate.config.Secret("hunter2-secret"), 0);

@@ -17,6 +17,7 @@ import dev.tollgate.testing.MutableClock;
 import dev.tollgate.testing.OpenAiWire;
 import dev.tollgate.testing.TestConfigs;
 import dev.tollgate.testing.TestRedis;
+import io.lettuce.core.cluster.SlotHash;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,14 +63,24 @@ class RedisCooldownsTest {
     }
 
     @Test
+    void everyCooldownKeyIsInOneClusterSlotSoOneMgetReadsAGroup() {
+        RedisCooldowns cooldowns = new RedisCooldowns(null);
+        int slot = SlotHash.getSlot(cooldowns.key("gpt-4o-east"));
+        for (String id : List.of("gpt-4o-west", "claude-1", "a", "0f3c9d2e1b")) {
+            assertEquals(slot, SlotHash.getSlot(cooldowns.key(id)), id);
+        }
+    }
+
+    @Test
     void cooldownKeysExpireWithTheCooldown() throws Exception {
         connectTwoInstances();
         RedisCooldowns a = new RedisCooldowns(redisA, prefix);
         a.put("d1", Instant.now(), Duration.ofMillis(200));
+        assertEquals(Long.valueOf(1), redisB.call(c -> c.exists(a.key("d1"))));
 
         Thread.sleep(300);
 
-        assertEquals(Long.valueOf(0), redisB.call(c -> c.exists(prefix + "d1")));
+        assertEquals(Long.valueOf(0), redisB.call(c -> c.exists(a.key("d1"))));
     }
 
     @Test

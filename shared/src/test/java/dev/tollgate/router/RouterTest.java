@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tollgate.config.Deployment;
 import dev.tollgate.config.FallbackSettings;
 import dev.tollgate.config.RouterSettings;
+import dev.tollgate.config.Secret;
 import dev.tollgate.error.ErrorKind;
 import dev.tollgate.error.GatewayException;
 import dev.tollgate.http.UpstreamClient;
@@ -227,6 +228,21 @@ class RouterTest {
 
         assertEquals(1, a.requests().size());
         assertEquals(2, b.requests().size());
+    }
+
+    @Test
+    void aTenantsOwnKeyFailingDoesNotCoolTheSharedDeploymentDown() {
+        MockUpstream a = mock().enqueue(Behavior.fail(401, "tenant key revoked"));
+        MockUpstream b = mock();
+        Router router = group(settings(1, 3, FallbackSettings.NONE), a, b);
+        TenantCredentials own = d -> new Secret("sk-tenant-own");
+        CallOptions tenant = CallOptions.of("r1").forCaller(own, null);
+
+        router.complete(chat("m", false), tenant);
+        router.complete(chat("m", false), CallOptions.of("r2"));
+
+        assertEquals(2, a.requests().size(), "the second caller still reaches a: the tenant's 401 was its own");
+        assertEquals(1, b.requests().size());
     }
 
     @Test

@@ -18,17 +18,24 @@ final class CallHeaders {
         set(ex, routed.trace());
     }
 
-    /** For a failed call: where it went, once the router had started on it. */
-    static void failed(Exchange ex, CallTrace trace) {
-        if (trace.modelGroup() != null && !ex.responded()) {
-            set(ex, trace);
+    /**
+     * For a failed call: where it went, or, when it was refused before routing (key, budget,
+     * limits), the model group asked for, with no attempts.
+     */
+    static void failed(Exchange ex, CallTrace trace, String requestedModel) {
+        if (!ex.responded()) {
+            set(ex, trace, trace.modelGroup() != null ? trace.modelGroup() : requestedModel);
         }
     }
 
     private static void set(Exchange ex, CallTrace trace) {
+        set(ex, trace, trace.modelGroup());
+    }
+
+    private static void set(Exchange ex, CallTrace trace, String modelGroup) {
         long totalNanos = System.nanoTime() - ex.startNanos();
-        if (trace.modelGroup() != null) {
-            ex.setHeader("x-tollgate-model-group", trace.modelGroup());
+        if (modelGroup != null) {
+            ex.setHeader("x-tollgate-model-group", modelGroup);
         }
         Deployment d = trace.deployment();
         if (d != null) {

@@ -51,7 +51,7 @@ final class ChatCompletionsHandler implements Handler {
                 ex.sendJson(200, routed.value());
             }
         } catch (GatewayException e) {
-            CallHeaders.failed(ex, trace);
+            CallHeaders.failed(ex, trace, request.model());
             throw e;
         }
     }

@@ -38,7 +38,7 @@ final class EmbeddingsHandler implements Handler {
             ex.sendJson(200, EmbeddingResponse.of(e.vectors(), e.model() != null ? e.model() : request.model(),
                     e.promptTokens(), request.base64()));
         } catch (GatewayException failure) {
-            CallHeaders.failed(ex, trace);
+            CallHeaders.failed(ex, trace, request.model());
             throw failure;
         }
     }

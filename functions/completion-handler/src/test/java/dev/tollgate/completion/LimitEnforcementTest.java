@@ -162,6 +162,11 @@ class LimitEnforcementTest {
         assertEquals("2", refused.headers().firstValue("x-ratelimit-limit-requests").orElseThrow());
         int retryAfter = Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= 61, "Retry-After " + retryAfter);
+        assertEquals("gpt-4o", refused.headers().firstValue("x-tollgate-model-group").orElseThrow());
+        assertEquals("0", refused.headers().firstValue("x-tollgate-attempted-retries").orElseThrow());
+        assertEquals("0", refused.headers().firstValue("x-tollgate-attempted-fallbacks").orElseThrow());
+        assertTrue(refused.headers().firstValue("x-tollgate-model-id").isEmpty(), "no deployment was tried");
+        assertNotNull(refused.headers().firstValue("x-tollgate-response-duration-ms").orElseThrow());
     }
 
     @Test

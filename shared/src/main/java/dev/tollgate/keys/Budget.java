@@ -21,15 +21,39 @@ public record Budget(BigDecimal maxBudget, String budgetDuration, Instant resetA
     }
 
     /**
-     * True once spend has reached the maximum, unless the budget's window ended before {@code now}:
-     * then the spend shown belongs to a finished window that the budget reset has not cleared yet.
+     * True once the spend of the window that holds {@code now} has reached the maximum. A window
+     * ends at {@code resetAt} itself: from that instant on the spend shown belongs to a finished
+     * window and counts as zero, as the spend write sees it ({@link #rolledAt}).
      */
     public boolean exhaustedAt(Instant now) {
-        return exhausted() && (resetAt == null || now.isBefore(resetAt));
+        Budget current = rolledAt(now);
+        return current.exhausted() && (current.resetAt == null || now.isBefore(current.resetAt));
+    }
+
+    /** Whether the window ended at or before {@code now} (never, without a reset time). */
+    public boolean windowEndedAt(Instant now) {
+        return resetAt != null && !now.isBefore(resetAt);
+    }
+
+    /**
+     * This budget as of {@code now}: unchanged while its window lasts; once the window has ended,
+     * the next window (stepped from {@code resetAt} by {@code budgetDuration}) with nothing spent.
+     */
+    public Budget rolledAt(Instant now) {
+        if (budgetDuration == null || !windowEndedAt(now)) {
+            return this;
+        }
+        Instant next = BudgetDuration.parse(budgetDuration, "budget_duration").nextAfter(resetAt, now);
+        return new Budget(maxBudget, budgetDuration, next, BigDecimal.ZERO);
     }
 
     /** This budget with {@code cost} more spent. */
     public Budget plusSpend(BigDecimal cost) {
         return new Budget(maxBudget, budgetDuration, resetAt, spend.add(cost));
+    }
+
+    /** This budget with {@code cost} spent at {@code now}: in the next window if the current one has ended. */
+    public Budget plusSpendAt(BigDecimal cost, Instant now) {
+        return rolledAt(now).plusSpend(cost);
     }
 }

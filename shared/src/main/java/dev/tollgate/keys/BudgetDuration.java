@@ -4,6 +4,7 @@ import dev.tollgate.error.GatewayException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,6 +65,34 @@ public record BudgetDuration(long amount, Unit unit) {
             case WEEKS -> from.plus(Duration.ofDays(7 * amount));
             case MONTHS -> from.atOffset(ZoneOffset.UTC).plusMonths(amount).toInstant();
         };
+    }
+
+    /**
+     * The end of the window that holds {@code now}, for a window that ended at {@code end}: the
+     * first {@code end} plus a whole number of periods that lies after {@code now}. Stepping from
+     * {@code end} rather than from {@code now} keeps the windows on their original grid (a daily
+     * budget reset at 09:00 stays at 09:00 however late the first spend after it comes).
+     */
+    public Instant nextAfter(Instant end, Instant now) {
+        if (end.isAfter(now)) {
+            return end;
+        }
+        if (unit == Unit.MONTHS) {
+            long months = ChronoUnit.MONTHS.between(end.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));
+            long periods = Math.max(1, months / amount);
+            Instant next = stepMonths(end, periods);
+            while (!next.isAfter(now)) {
+                next = stepMonths(end, ++periods);
+            }
+            return next;
+        }
+        Duration period = Duration.between(end, after(end));
+        long periods = Duration.between(end, now).dividedBy(period) + 1;
+        return end.plus(period.multipliedBy(periods));
+    }
+
+    private Instant stepMonths(Instant end, long periods) {
+        return end.atOffset(ZoneOffset.UTC).plusMonths(amount * periods).toInstant();
     }
 
     @Override

@@ -178,6 +178,11 @@ final class Items {
                 parallel == null ? null : parallel.intValue());
     }
 
+    /** The budget attributes of a key, team or user item (for the spend write, which sees raw items). */
+    static Budget budgetOf(Map<String, AttributeValue> item) {
+        return budget(item);
+    }
+
     private static Budget budget(Map<String, AttributeValue> item) {
         return new Budget(decimal(item, "max_budget"), str(item, "budget_duration"), instant(item, "budget_reset_at"),
                 decimal(item, "spend"));

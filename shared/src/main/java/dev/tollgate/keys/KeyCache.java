@@ -2,6 +2,7 @@ package dev.tollgate.keys;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -70,16 +71,17 @@ public final class KeyCache implements KeyLookup, KeyChangeListener {
     }
 
     /**
-     * Adds spend this process just recorded to the cached key and team, so its next budget check
-     * sees it without waiting for the TTL.
+     * Adds spend this process just recorded at {@code now} to the cached key and team, so its next
+     * budget check sees it without waiting for the TTL. A budget whose window has ended rolls to the
+     * next window first, as the spend write does in the store.
      */
-    public void addSpend(String tokenHash, String teamId, BigDecimal cost) {
+    public void addSpend(String tokenHash, String teamId, BigDecimal cost, Instant now) {
         keys.computeIfPresent(tokenHash, (h, e) -> e.value().isEmpty() ? e
-                : new Entry<>(Optional.of(e.value().get().withBudget(e.value().get().budget().plusSpend(cost))),
+                : new Entry<>(Optional.of(e.value().get().withBudget(e.value().get().budget().plusSpendAt(cost, now))),
                 e.expiresAtNanos()));
         if (teamId != null) {
             teams.computeIfPresent(teamId, (id, e) -> e.value().isEmpty() ? e
-                    : new Entry<>(Optional.of(e.value().get().withBudget(e.value().get().budget().plusSpend(cost))),
+                    : new Entry<>(Optional.of(e.value().get().withBudget(e.value().get().budget().plusSpendAt(cost, now))),
                     e.expiresAtNanos()));
         }
     }

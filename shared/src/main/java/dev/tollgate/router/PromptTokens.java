@@ -12,13 +12,13 @@ import dev.tollgate.openai.ToolCall;
  * taken the prompt, while one that is too low only lets the upstream refuse it, which then goes to
  * the context-window fallbacks as usual.
  */
-final class PromptTokens {
+public final class PromptTokens {
     private static final int PER_MESSAGE = 4;
 
     private PromptTokens() {
     }
 
-    static int estimate(ChatRequest request) {
+    public static int estimate(ChatRequest request) {
         long bytes = 0;
         for (Message m : request.messages()) {
             bytes += utf8Length(m.text());
@@ -47,7 +47,7 @@ final class PromptTokens {
         return (int) Math.min(Integer.MAX_VALUE, tokens);
     }
 
-    static int utf8Length(CharSequence s) {
+    public static int utf8Length(CharSequence s) {
         if (s == null) {
             return 0;
         }

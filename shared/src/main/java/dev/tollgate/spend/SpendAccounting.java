@@ -4,6 +4,7 @@ import dev.tollgate.config.Deployment;
 import dev.tollgate.keys.Caller;
 import dev.tollgate.keys.KeyCache;
 import java.math.BigDecimal;
+import java.time.Clock;
 
 /**
  * Prices a finished call, records it through the {@link SpendRecorder} and adds it to the cached
@@ -16,10 +17,12 @@ public final class SpendAccounting {
 
     private final SpendRecorder recorder;
     private final KeyCache cache;
+    private final Clock clock;
 
-    public SpendAccounting(SpendRecorder recorder, KeyCache cache) {
+    public SpendAccounting(SpendRecorder recorder, KeyCache cache, Clock clock) {
         this.recorder = recorder;
         this.cache = cache;
+        this.clock = clock;
     }
 
     public void record(Caller caller, Deployment deployment, long promptTokens, long completionTokens) {
@@ -30,7 +33,7 @@ public final class SpendAccounting {
         if (cost.signum() <= 0) {
             return;
         }
-        cache.addSpend(caller.key().tokenHash(), caller.key().teamId(), cost);
+        cache.addSpend(caller.key().tokenHash(), caller.key().teamId(), cost, clock.instant());
         try {
             recorder.record(caller, cost);
         } catch (RuntimeException e) {

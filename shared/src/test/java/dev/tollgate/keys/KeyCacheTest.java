@@ -8,7 +8,14 @@ import dev.tollgate.testing.InMemoryKeys;
 import dev.tollgate.testing.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class KeyCacheTest {
@@ -95,8 +102,54 @@ class KeyCacheTest {
                 null, null, null));
         cache.keyByHash("h1");
         cache.team("t1");
-        cache.addSpend("h1", "t1", new BigDecimal("0.5"));
+        cache.addSpend("h1", "t1", new BigDecimal("0.5"), Instant.EPOCH);
         assertTrue(cache.keyByHash("h1").orElseThrow().budget().exhausted());
         assertEquals(new BigDecimal("0.5"), cache.team("t1").orElseThrow().budget().spend());
+    }
+
+    @Test
+    void spendAfterTheWindowEndedRollsTheCachedBudgetToTheNextWindow() {
+        Instant end = Instant.parse("2026-03-02T09:00:00Z");
+        store.put(new VirtualKey("h1", "sk-...abcd", null, null, null, List.of(), null,
+                new Budget(new BigDecimal("1"), "1d", end, new BigDecimal("3")), null, false, null, null, null));
+        cache.keyByHash("h1");
+        cache.addSpend("h1", null, new BigDecimal("0.25"), end);
+        assertEquals(new Budget(new BigDecimal("1"), "1d", end.plusSeconds(86_400), new BigDecimal("0.25")),
+                cache.keyByHash("h1").orElseThrow().budget());
+    }
+
+    @Test
+    void readThatStraddlesAnInvalidationIsAnsweredButNotKept() throws Exception {
+        CountDownLatch readStarted = new CountDownLatch(1);
+        CountDownLatch invalidated = new CountDownLatch(1);
+        AtomicReference<VirtualKey> stored = new AtomicReference<>(key("h1", false));
+        KeyLookup slowStore = new KeyLookup() {
+            @Override
+            public Optional<VirtualKey> keyByHash(String tokenHash) {
+                VirtualKey seen = stored.get();
+                readStarted.countDown();
+                try {
+                    invalidated.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Optional.of(seen);
+            }
+
+            @Override
+            public Optional<Team> team(String teamId) {
+                return Optional.empty();
+            }
+        };
+        KeyCache straddled = new KeyCache(slowStore, Duration.ofSeconds(30), 100, clock::nanos);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Optional<VirtualKey>> before = pool.submit(() -> straddled.keyByHash("h1"));
+            readStarted.await();
+            stored.set(key("h1", true));
+            straddled.keyChanged("h1");
+            invalidated.countDown();
+            assertFalse(before.get().orElseThrow().blocked(), "the read that began first answers what it read");
+        }
+        assertTrue(straddled.keyByHash("h1").orElseThrow().blocked(), "but it was not kept over the change");
     }
 }

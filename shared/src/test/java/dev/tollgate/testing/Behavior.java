@@ -2,6 +2,7 @@ package dev.tollgate.testing;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /** One scripted reaction of {@link MockUpstream} to the next request. */
 public sealed interface Behavior {
@@ -36,6 +37,10 @@ public sealed interface Behavior {
 
     /** Streams with a pause before each frame. */
     record SlowStream(Answer answer, Duration perFrame) implements Behavior {
+    }
+
+    /** Holds the request, answering nothing, until {@code release} opens; then answers as {@link Reply}. */
+    record Held(Answer answer, CountDownLatch release) implements Behavior {
     }
 
     /** Closes the connection without any response. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -156,6 +157,10 @@ public final class MockUpstream implements AutoCloseable {
             }
             case Behavior.SlowStream s -> sendFrames(ex, wire.frameBytes(s.answer(), model), Integer.MAX_VALUE, null, 0,
                     s.perFrame().toMillis());
+            case Behavior.Held h -> {
+                await(h.release());
+                act(ex, Behavior.reply(h.answer()), body, stream, model);
+            }
             case Behavior.Drop d -> {
                 // closing the exchange without headers drops the connection
             }
@@ -208,6 +213,14 @@ public final class MockUpstream implements AutoCloseable {
         for (int i = 0; i < bytes.length; i += fragment) {
             out.write(bytes, i, Math.min(fragment, bytes.length - i));
             out.flush();
+        }
+    }
+
+    private static void await(CountDownLatch release) {
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

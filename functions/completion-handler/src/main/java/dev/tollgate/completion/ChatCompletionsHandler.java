@@ -22,6 +22,8 @@ import java.io.IOException;
  * byte leaves.
  */
 final class ChatCompletionsHandler implements Handler {
+    private static final System.Logger LOG = System.getLogger("tollgate.spend");
+
     private final ApiGate gate;
     private final Router router;
 
@@ -54,19 +56,24 @@ final class ChatCompletionsHandler implements Handler {
         }
     }
 
+    /**
+     * Relays the stream and, on every way out (its end, an upstream failure mid-stream, the caller
+     * hanging up, a failure to start the answer), charges it: the reported usage, else an estimate.
+     */
     private void stream(Exchange ex, ChatRequest request, GatedCall call, CallOptions options, CallTrace trace)
             throws IOException {
         Routed<OpenedStream> routed = router.stream(request, options, trace);
+        StreamTokens tokens = new StreamTokens(request);
         try (OpenedStream opened = routed.value()) {
             CallHeaders.set(ex, routed);
-            StreamRelay relay = new StreamRelay(ex.startEventStream(), request.wantsStreamUsage());
-            try {
-                relay.relay(opened);
-            } finally {
-                Usage usage = relay.usage();
-                call.finish(routed.deployment(), usage == null ? 0 : usage.promptTokens(),
-                        usage == null ? 0 : usage.completionTokens());
+            new StreamRelay(ex.startEventStream(), request.wantsStreamUsage(), tokens).relay(opened);
+        } finally {
+            if (tokens.estimated()) {
+                LOG.log(System.Logger.Level.DEBUG, "stream on {0} ended without usage; charging an estimate of "
+                        + "{1} prompt and {2} completion tokens", routed.deployment().modelName(),
+                        tokens.promptTokens(), tokens.completionTokens());
             }
+            call.finish(routed.deployment(), tokens.promptTokens(), tokens.completionTokens());
         }
     }
 }

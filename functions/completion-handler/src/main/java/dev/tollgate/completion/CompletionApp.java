@@ -58,7 +58,7 @@ public final class CompletionApp implements AutoCloseable {
         ApiGate gate = new ApiGate(new KeyAuthorizer(config.general().masterKey(), keys, services.clock()),
                 shared == null ? local : new FallbackRateLimiter(shared, local),
                 new ProviderCredentials(services.secrets()),
-                new SpendAccounting(services.spend(), keys), groups,
+                new SpendAccounting(services.spend(), keys, services.clock()), groups,
                 config.general().maxRequestBodyBytes());
 
         Routes routes = new Routes();

@@ -35,14 +35,17 @@ final class GatedCall implements AutoCloseable {
         return requested.forCaller(credentials, modelAllowed);
     }
 
-    /** Counts the tokens, frees the slot and records the spend. */
+    /** Counts the tokens, frees the slot and records the spend; only the first finish or close counts. */
     void finish(Deployment deployment, long promptTokens, long completionTokens) {
         if (done) {
             return;
         }
         done = true;
-        lease.release(promptTokens + completionTokens);
-        spend.record(caller, deployment, promptTokens, completionTokens);
+        try {
+            lease.release(promptTokens + completionTokens);
+        } finally {
+            spend.record(caller, deployment, promptTokens, completionTokens);
+        }
     }
 
     @Override

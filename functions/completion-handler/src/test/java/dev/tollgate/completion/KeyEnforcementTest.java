@@ -12,6 +12,7 @@ import dev.tollgate.config.EnvironmentSecrets;
 import dev.tollgate.config.GatewayConfig;
 import dev.tollgate.config.GeneralSettings;
 import dev.tollgate.config.Secret;
+import dev.tollgate.keys.Budget;
 import dev.tollgate.keys.KeyHashes;
 import dev.tollgate.keys.Limits;
 import dev.tollgate.keys.ProviderCredentials;
@@ -187,6 +188,21 @@ class KeyEnforcementTest {
         assertEquals(429, r.statusCode(), r.body());
         assertEquals("budget_exceeded", error(r).path("code").asText());
         assertEquals(2, mock.requests().size());
+    }
+
+    @Test
+    void budgetIsEnforcedAgainInTheWindowAfterTheFirst() {
+        // each call costs 0.000026 USD; the last window (spent over its max) ended a second ago
+        Instant ended = Instant.now().minusSeconds(1);
+        String key = tenants.key().maxBudget("0.00005").window("1d", ended, "0.0009").create();
+        assertEquals(200, chatAs(gw, key, "gpt-4o").statusCode(), "a new window has begun");
+        assertEquals(new Budget(new BigDecimal("0.00005"), "1d", ended.plus(Duration.ofDays(1)), new BigDecimal("0.000026")),
+                tenants.budget(key), "the first spend after the window rolled it in DynamoDB");
+        assertEquals(200, chatAs(gw, key, "gpt-4o").statusCode());
+        HttpResponse<String> r = chatAs(gw, key, "gpt-4o");
+        assertEquals(429, r.statusCode(), "0.000052 USD spent in the new window: " + r.body());
+        assertEquals("budget_exceeded", error(r).path("code").asText());
+        assertTrue(error(r).path("message").asText().contains("resets at " + ended.plus(Duration.ofDays(1))), r.body());
     }
 
     @Test

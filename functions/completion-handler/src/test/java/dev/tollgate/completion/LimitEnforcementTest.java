@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -85,9 +86,10 @@ class LimitEnforcementTest {
     }
 
     @Test
-    void fiftyParallelCallsAgainstFiveSlotsNeverPutMoreThanFiveInFlight() throws Exception {
+    void fiftyParallelCallsAgainstFiveSlotsLetExactlyFiveThrough() throws Exception {
         TestGateway gw = sharedGateway();
-        mock.byDefault(new Behavior.SlowStream(Answer.text("slow answer, one piece at a time"), Duration.ofMillis(100)));
+        CountDownLatch release = new CountDownLatch(1);
+        mock.byDefault(new Behavior.Held(Answer.text("held until the burst is over"), release));
         String key = tenants.key().limits(null, null, 5).create();
         List<HttpResponse<String>> responses = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -95,14 +97,21 @@ class LimitEnforcementTest {
             for (int i = 0; i < 50; i++) {
                 calls.add(pool.submit(() -> EnforcementCalls.post(gw, key, "/v1/chat/completions", chat("gpt-4o", true))));
             }
+            // the upstream holds the first five until every other call has had its answer
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while ((calls.stream().filter(Future::isDone).count() < 45 || mock.requests().size() < 5)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(5, mock.requests().size(), "five calls reached the upstream");
+            release.countDown();
             for (Future<HttpResponse<String>> f : calls) {
                 responses.add(f.get());
             }
         }
-        assertTrue(mock.maxInFlight() <= 5, "in flight upstream: " + mock.maxInFlight());
-        assertEquals(50, count(responses, 200) + count(responses, 429));
-        assertTrue(count(responses, 200) >= 5, "200s: " + count(responses, 200));
-        assertTrue(count(responses, 429) >= 40, "429s: " + count(responses, 429));
+        assertEquals(5, mock.maxInFlight());
+        assertEquals(5, count(responses, 200));
+        assertEquals(45, count(responses, 429));
         HttpResponse<String> refused = responses.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
         assertTrue(error(refused).path("message").asText().contains("max_parallel_requests"), refused.body());
         assertTrue(refused.headers().firstValue("Retry-After").isPresent());

@@ -35,6 +35,9 @@ final class Tenants {
         private String teamId;
         private Limits limits = Limits.NONE;
         private BigDecimal maxBudget;
+        private String budgetDuration;
+        private Instant budgetResetAt;
+        private BigDecimal spend = BigDecimal.ZERO;
         private Instant expires;
         private boolean blocked;
         private ObjectNode metadata;
@@ -59,6 +62,14 @@ final class Tenants {
             return this;
         }
 
+        /** A budget window of {@code duration} ending at {@code resetAt}, with {@code spentUsd} spent in it. */
+        KeySpec window(String duration, Instant resetAt, String spentUsd) {
+            budgetDuration = duration;
+            budgetResetAt = resetAt;
+            spend = new BigDecimal(spentUsd);
+            return this;
+        }
+
         KeySpec expires(Instant at) {
             expires = at;
             return this;
@@ -76,7 +87,7 @@ final class Tenants {
 
         String create() {
             store.createKey(new VirtualKey(KeyHashes.hash(raw), KeyHashes.mask(raw), null, teamId,
-                    null, models, limits, new Budget(maxBudget, null, null, BigDecimal.ZERO), expires, blocked,
+                    null, models, limits, new Budget(maxBudget, budgetDuration, budgetResetAt, spend), expires, blocked,
                     metadata, Instant.now(), Instant.now()));
             return raw;
         }
@@ -108,6 +119,11 @@ final class Tenants {
 
     /** The spend the store holds for a key. */
     BigDecimal spend(String raw) {
-        return store.keyByHash(KeyHashes.hash(raw)).orElseThrow().budget().spend();
+        return budget(raw).spend();
+    }
+
+    /** The budget the store holds for a key. */
+    Budget budget(String raw) {
+        return store.keyByHash(KeyHashes.hash(raw)).orElseThrow().budget();
     }
 }

@@ -54,6 +54,20 @@ class LoadGeneratorTest {
         }
     }
 
+    @Test
+    void closedLoopStopsWhenTheWindowCloses() throws Exception {
+        HttpServer server = server(200, COMPLETION, 0);
+        try {
+            long start = System.nanoTime();
+            LoadResult r = LoadGenerator.run(spec(server, 0, 2, Duration.ofMillis(300)), new CpuMeter());
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "a closed loop has no schedule to fall behind");
+            assertEquals(0, r.errors(), String.valueOf(r.firstError()));
+            assertTrue(r.ok() > 0);
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private static LoadSpec spec(HttpServer server, double rate, int connections, Duration duration) {
         int port = server.getAddress().getPort();
         return new LoadSpec("test", "127.0.0.1", port,

@@ -119,6 +119,25 @@ public final class BenchMain {
                     + "answer is sent; calls on `" + KeyedGateway.UNPRICED_MODEL + "` cost nothing and write nothing). "
                     + "DynamoDB Local's files were under `" + options.localDataParent() + "`.");
         }
+        if (!options.redisServer().isBlank()) {
+            virtualKeyWithRedis(mockPort, direct);
+        }
+    }
+
+    /**
+     * The unpriced virtual-key calls again with the rate limits counted in a local {@code redis-server}
+     * (as on AWS, where instances share them), so the figure differs from the in-memory one only by Redis.
+     */
+    private void virtualKeyWithRedis(int mockPort, Target direct) throws IOException, InterruptedException {
+        try (RedisServer redis = RedisServer.start(options.redisServer(), freePort(),
+                options.workDir().resolve("redis.log"));
+             KeyedGateway gateway = KeyedGateway.start(options, mockPort, freePort(), redis.port(),
+                     "keyed-gateway-redis")) {
+            cpu.add("gateway", gateway.process().handle());
+            Target unpriced = gateway.target("virtual-key gateway unpriced, Redis limits", KeyedGateway.UNPRICED_MODEL);
+            prewarm(unpriced);
+            overhead(VIRTUAL_KEY_UNPRICED + ", limits in Redis", direct, unpriced, options.rate());
+        }
     }
 
     /**

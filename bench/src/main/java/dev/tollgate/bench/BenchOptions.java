@@ -8,7 +8,7 @@ import java.util.List;
 /** Everything one benchmark run is told; see {@code bench/README.md} for the flags. */
 record BenchOptions(double rate, double spendRate, double sustainedRate, int connections, Duration prewarm, Duration warmup,
                     Duration duration, int rounds, Duration sustainedDuration, int chunks, long mockLatencyMillis, int startupRuns,
-                    String gatewayClasspath, String localClasspath, List<String> gatewayJvmOptions, List<String> mockJvmOptions,
+                    String gatewayClasspath, String localClasspath, String redisServer, List<String> gatewayJvmOptions, List<String> mockJvmOptions,
                     Path artifact, Path out, Path workDir, Path localDataParent, String commit, boolean quick) {
 
     static final String DEFAULT_GATEWAY_JVM = "-XX:+UseSerialGC -Xms256m -Xmx256m";
@@ -32,6 +32,7 @@ record BenchOptions(double rate, double spendRate, double sustainedRate, int con
                 a.intValue("startup-runs", quick ? 1 : 3),
                 a.string("gateway-cp", ""),
                 a.string("local-cp", ""),
+                a.string("redis-server", ""),
                 split(a.string("gateway-jvm", DEFAULT_GATEWAY_JVM)),
                 split(a.string("mock-jvm", DEFAULT_MOCK_JVM)),
                 Path.of(a.string("artifact", "functions/completion-handler/target/completion-handler-lambda.zip")),

@@ -22,13 +22,18 @@ public final class BenchMain {
     private static final String HOST = "127.0.0.1";
     private static final String AUTH = "Bearer sk-bench";
     private static final int PREWARM_CONNECTIONS = 2;
+    /**
+     * The scenarios of the overhead table: the gateway with no key checks; with a virtual key on a
+     * priced model (spend written); with the same key on an unpriced model (every check, no write).
+     */
+    static final String OPEN = "open (no key checks)";
+    static final String VIRTUAL_KEY = "virtual key";
+    static final String VIRTUAL_KEY_UNPRICED = "virtual key, unpriced model";
     private static final String MESSAGES = "\"messages\":[{\"role\":\"system\",\"content\":\"You are a terse assistant.\"},"
             + "{\"role\":\"user\",\"content\":\"Say something about toll gates in one sentence.\"}],"
             + "\"max_tokens\":64,\"temperature\":0.2";
-    static final byte[] PLAIN_BODY = ("{\"model\":\"" + Gateway.MODEL + "\"," + MESSAGES + "}")
-            .getBytes(StandardCharsets.UTF_8);
-    static final byte[] STREAM_BODY = ("{\"model\":\"" + Gateway.MODEL + "\"," + MESSAGES
-            + ",\"stream\":true,\"stream_options\":{\"include_usage\":true}}").getBytes(StandardCharsets.UTF_8);
+    static final byte[] PLAIN_BODY = body(Gateway.MODEL, false);
+    static final byte[] STREAM_BODY = body(Gateway.MODEL, true);
 
     private final BenchOptions options;
     private final Report report;
@@ -59,21 +64,80 @@ public final class BenchMain {
                 Map.of(), options.workDir().resolve("mock.log"))) {
             mock.awaitHttp200(mockPort, "/health", Duration.ofSeconds(30));
             cpu.add("mock", mock.handle());
-            prewarm("mock", mockPort);
+            Target direct = new Target("direct", mockPort, AUTH, Gateway.MODEL);
+            prewarm(direct);
             if (!options.gatewayAvailable()) {
                 report.note("Gateway classpath not given (`--gateway-cp`): direct-to-mock runs only.");
-                directOnly(mockPort);
+                for (boolean stream : new boolean[] {false, true}) {
+                    report.run(load((stream ? "stream " : "non-stream ") + direct.name(), direct, stream,
+                            options.rate(), options.duration()));
+                }
+                sustained(direct);
                 return report.markdown();
             }
-            int gatewayPort = freePort();
-            try (JavaProcess gateway = startGateway(mockPort, gatewayPort)) {
-                cpu.add("gateway", gateway.handle());
-                prewarm("gateway", gatewayPort);
-                compare(mockPort, gatewayPort);
+            Target gateway = new Target("gateway", freePort(), AUTH, Gateway.MODEL);
+            try (JavaProcess process = startGateway(mockPort, gateway.port())) {
+                cpu.add("gateway", process.handle());
+                prewarm(gateway);
+                overhead(OPEN, direct, gateway, options.rate());
+                sustained(direct, gateway);
+            }
+            if (options.localAvailable()) {
+                virtualKey(mockPort, direct);
+            } else {
+                report.note("`bin/local`'s classpath not given (`--local-cp`): no virtual-key scenario.");
             }
         }
         report.note("1-minute load average at the end: " + loadAverage() + " (this benchmark's own load included).");
         return report.markdown();
+    }
+
+    /**
+     * The path tenants take: {@code bin/local}'s runtime with a virtual key (lookup, limits, budget,
+     * spend written to DynamoDB Local), measured against the same direct runs as the open gateway.
+     */
+    private void virtualKey(int mockPort, Target direct) throws IOException, InterruptedException {
+        try (KeyedGateway gateway = KeyedGateway.start(options, mockPort, freePort(), 0, "keyed-gateway")) {
+            cpu.add("gateway", gateway.process().handle());
+            Target priced = gateway.target("virtual-key gateway", Gateway.MODEL);
+            Target unpriced = gateway.target("virtual-key gateway unpriced", KeyedGateway.UNPRICED_MODEL);
+            prewarm(unpriced);
+            LoadResult closedLoop = prewarm(priced);
+            report.note(String.format(Locale.ROOT, "Closed loop over %d connections (its last prewarm run), the "
+                    + "virtual key's priced non-stream calls were answered at %.0f req/s, p50 %.1f ms, p99 %.1f ms: "
+                    + "the most this gateway's spend writes let through.", PREWARM_CONNECTIONS,
+                    closedLoop.achievedRps(), Report.ms(closedLoop.total().percentile(50)),
+                    Report.ms(closedLoop.total().percentile(99))));
+            overhead(VIRTUAL_KEY, direct, priced, options.rate());
+            overhead(VIRTUAL_KEY_UNPRICED, direct, unpriced, options.rate());
+            if (options.spendRate() > 0) {
+                overhead(VIRTUAL_KEY + " at " + Report.num(options.spendRate()) + " req/s", direct, priced,
+                        options.spendRate());
+            }
+            report.note("Spend DynamoDB holds for the virtual key after its runs: " + gateway.recordedSpend()
+                    + " USD (every call on `" + Gateway.MODEL + "` is priced and its spend written before the "
+                    + "answer is sent; calls on `" + KeyedGateway.UNPRICED_MODEL + "` cost nothing and write nothing). "
+                    + "DynamoDB Local's files were under `" + options.localDataParent() + "`.");
+        }
+        if (!options.redisServer().isBlank()) {
+            virtualKeyWithRedis(mockPort, direct);
+        }
+    }
+
+    /**
+     * The unpriced virtual-key calls again with the rate limits counted in a local {@code redis-server}
+     * (as on AWS, where instances share them), so the figure differs from the in-memory one only by Redis.
+     */
+    private void virtualKeyWithRedis(int mockPort, Target direct) throws IOException, InterruptedException {
+        try (RedisServer redis = RedisServer.start(options.redisServer(), freePort(),
+                options.workDir().resolve("redis.log"));
+             KeyedGateway gateway = KeyedGateway.start(options, mockPort, freePort(), redis.port(),
+                     "keyed-gateway-redis")) {
+            cpu.add("gateway", gateway.process().handle());
+            Target unpriced = gateway.target("virtual-key gateway unpriced, Redis limits", KeyedGateway.UNPRICED_MODEL);
+            prewarm(unpriced);
+            overhead(VIRTUAL_KEY_UNPRICED + ", limits in Redis", direct, unpriced, options.rate());
+        }
     }
 
     /**
@@ -82,47 +146,52 @@ public final class BenchMain {
      * anything is measured. Closed loop, because an open-loop rate aimed at a cold JVM only builds a
      * backlog.
      */
-    private void prewarm(String what, int port) throws InterruptedException {
+    private LoadResult prewarm(Target target) throws InterruptedException {
+        LoadResult plain = null;
         for (boolean stream : new boolean[] {false, true}) {
-            load("prewarm " + what + (stream ? " stream" : " non-stream"), port, stream, 0, PREWARM_CONNECTIONS,
-                    Duration.ZERO, options.prewarm());
+            LoadResult r = load("prewarm " + target.name() + (stream ? " stream" : " non-stream"), target, stream, 0,
+                    PREWARM_CONNECTIONS, Duration.ZERO, options.prewarm());
+            plain = stream ? plain : r;
         }
-    }
-
-    private void directOnly(int mockPort) throws InterruptedException {
-        report.run(load("non-stream direct", mockPort, false, options.rate(), options.duration()));
-        report.run(load("stream direct", mockPort, true, options.rate(), options.duration()));
-        report.sustained(load("non-stream direct sustained", mockPort, false, options.sustainedRate(),
-                options.sustainedDuration()));
-        report.sustained(load("stream direct sustained", mockPort, true, options.sustainedRate(),
-                options.sustainedDuration()));
+        return plain;
     }
 
     /**
      * For each call type, direct and gateway runs alternate in {@code --rounds} slices (A B A B ...)
      * that are added up per path, so a neighbour's burst or drift over time hits both paths alike.
      */
-    private void compare(int mockPort, int gatewayPort) throws InterruptedException {
+    private void overhead(String scenario, Target direct, Target gateway, double rate) throws InterruptedException {
         Duration slice = options.duration().dividedBy(options.rounds());
         for (boolean stream : new boolean[] {false, true}) {
             String call = stream ? "stream" : "non-stream";
-            LoadResult direct = null;
-            LoadResult gateway = null;
+            LoadResult d = null;
+            LoadResult g = null;
             for (int round = 1; round <= options.rounds(); round++) {
-                direct = plus(direct, load(call + " direct", mockPort, stream, options.rate(), slice));
-                gateway = plus(gateway, load(call + " gateway", gatewayPort, stream, options.rate(), slice));
+                d = plus(d, load(call + " " + direct.name(), direct, stream, rate, slice));
+                g = plus(g, load(call + " " + gateway.name(), gateway, stream, rate, slice));
             }
-            report.run(direct);
-            report.run(gateway);
-            report.pair(new Report.Pair(call, direct, gateway));
+            report.run(d);
+            report.run(g);
+            report.pair(new Report.Pair(scenario, call, d, g));
         }
+    }
+
+    /** Each target at {@code --sustained-rate}, non-streaming then streaming. */
+    private void sustained(Target... targets) throws InterruptedException {
         for (boolean stream : new boolean[] {false, true}) {
             String call = stream ? "stream" : "non-stream";
-            report.sustained(load(call + " direct sustained", mockPort, stream, options.sustainedRate(),
-                    options.sustainedDuration()));
-            report.sustained(load(call + " gateway sustained", gatewayPort, stream, options.sustainedRate(),
-                    options.sustainedDuration()));
+            for (Target target : targets) {
+                report.sustained(load(call + " " + target.name() + " sustained", target, stream,
+                        options.sustainedRate(), options.sustainedDuration()));
+            }
         }
+    }
+
+    /** A chat completion request body for {@code model}, streamed with usage or not. */
+    static byte[] body(String model, boolean stream) {
+        return ("{\"model\":\"" + model + "\"," + MESSAGES
+                + (stream ? ",\"stream\":true,\"stream_options\":{\"include_usage\":true}}" : "}"))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static LoadResult plus(LoadResult sum, LoadResult slice) {
@@ -146,15 +215,16 @@ public final class BenchMain {
         }
     }
 
-    private LoadResult load(String label, int port, boolean stream, double rate, Duration duration)
+    private LoadResult load(String label, Target target, boolean stream, double rate, Duration duration)
             throws InterruptedException {
-        return load(label, port, stream, rate, options.connections(), options.warmup(), duration);
+        return load(label, target, stream, rate, options.connections(), options.warmup(), duration);
     }
 
-    private LoadResult load(String label, int port, boolean stream, double rate, int connections, Duration warmup,
-                            Duration duration) throws InterruptedException {
-        byte[] request = HttpConnection.post(HOST, port, "/v1/chat/completions", AUTH, stream ? STREAM_BODY : PLAIN_BODY);
-        LoadSpec spec = new LoadSpec(label, HOST, port, request, stream, rate, connections, warmup, duration);
+    private LoadResult load(String label, Target target, boolean stream, double rate, int connections,
+                            Duration warmup, Duration duration) throws InterruptedException {
+        byte[] request = HttpConnection.post(HOST, target.port(), "/v1/chat/completions", target.authorization(),
+                body(target.model(), stream));
+        LoadSpec spec = new LoadSpec(label, HOST, target.port(), request, stream, rate, connections, warmup, duration);
         System.err.printf(Locale.ROOT, "running %s at %s over %d connections: %.1f s warm-up + %.1f s...%n", label,
                 rate > 0 ? Report.num(rate) + " req/s" : "full speed", connections, warmup.toMillis() / 1e3,
                 duration.toMillis() / 1e3);
@@ -162,6 +232,9 @@ public final class BenchMain {
         System.err.printf(Locale.ROOT, "  %.0f req/s, %d errors, p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
                 r.achievedRps(), r.errors(), Report.ms(r.total().percentile(50)),
                 Report.ms(r.total().percentile(99)), Report.ms(r.total().max()));
+        if (r.firstError() != null) {
+            System.err.println("  first error: " + r.firstError());
+        }
         return r;
     }
 

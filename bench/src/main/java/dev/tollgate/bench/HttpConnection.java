@@ -59,7 +59,12 @@ final class HttpConnection implements Closeable {
     }
 
     static byte[] get(String host, int port, String path) {
-        return ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: */*\r\n\r\n")
+        return get(host, port, path, null);
+    }
+
+    static byte[] get(String host, int port, String path, String authorization) {
+        return ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: */*\r\n"
+                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -16,6 +16,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LoadGenerator {
     private static final int TIMEOUT_MILLIS = 10_000;
+    /**
+     * A request due in the window is still sent after the window closed if it is less than this late
+     * (one due in its last microseconds, say); one later than that counts as never sent.
+     */
+    private static final long LATE_LIMIT_NANOS = 100_000_000;
     private static final byte[] DONE = "data: [DONE]".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHUNK = "chat.completion.chunk".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] COMPLETION = "\"chat.completion\"".getBytes(StandardCharsets.US_ASCII);
@@ -71,8 +76,33 @@ final class LoadGenerator {
             ok += w.ok;
             errors += w.errors;
         }
-        return new LoadResult(spec, total, firstByte, lag, ok, errors, spec.duration().toNanos() / 1e9,
-                firstError.get(), CpuMeter.between(before, after));
+        long unsent = spec.openLoop() ? scheduledInWindow() - ok - errors : 0;
+        String problem = firstError.get();
+        if (unsent > 0) {
+            errors += unsent;
+            problem = unsent + " requests due in the measured window were never sent: every connection was still "
+                    + "waiting for an answer when the window closed" + (problem == null ? "" : "; first failure: " + problem);
+        }
+        return new LoadResult(spec, total, firstByte, lag, ok, errors, spec.duration().toNanos() / 1e9, problem,
+                CpuMeter.between(before, after));
+    }
+
+    /**
+     * How many requests the open-loop schedule puts in the measured window. Those a server too slow to
+     * keep up never let the client send are errors too, or a stalled run would report no errors at all.
+     */
+    private long scheduledInWindow() {
+        double periodNanos = 1e9 / spec.rate();
+        long n = 0;
+        for (long slot = 0; ; slot++) {
+            long intended = startNanos + (long) (slot * periodNanos);
+            if (intended >= endNanos) {
+                return n;
+            }
+            if (intended >= measureNanos) {
+                n++;
+            }
+        }
     }
 
     private static void sleepUntil(long deadline) {
@@ -115,7 +145,7 @@ final class LoadGenerator {
                     intended = System.nanoTime();
                 }
                 long start = System.nanoTime();
-                if (start >= endNanos) {
+                if (start >= endNanos && (!spec.openLoop() || start - intended > LATE_LIMIT_NANOS)) {
                     break;
                 }
                 sendOne(intended, start, intended >= measureNanos);
@@ -169,8 +199,7 @@ final class LoadGenerator {
 
     private String check(ResponseReader r) {
         if (r.status() != 200) {
-            return "HTTP " + r.status() + ": " + new String(r.body(), 0, Math.min(r.bodyLength(), 300),
-                    StandardCharsets.UTF_8);
+            return "HTTP " + r.status() + ": " + r.bodyText(300);
         }
         if (spec.stream()) {
             return r.bodyContains(CHUNK) && r.bodyContains(DONE) ? null : "incomplete stream";

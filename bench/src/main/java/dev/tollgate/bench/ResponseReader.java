@@ -85,6 +85,11 @@ final class ResponseReader {
         return body;
     }
 
+    /** The body's first {@code max} bytes as UTF-8 text, for error messages. */
+    String bodyText(int max) {
+        return new String(body, 0, Math.min(max, bodyLength), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     boolean bodyContains(byte[] needle) {
         return indexOf(body, bodyLength, needle, 0) >= 0;
     }
